@@ -1,0 +1,49 @@
+# Every target sets up what it needs: a fresh clone needs only `make serve` or `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DATA   ?= data/projects.yaml
+
+.PHONY: serve site check test lint chromium clean
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+## make serve: live preview at http://127.0.0.1:8000, rebuilt when data or templates change
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+## make site: build into site/; the old site/ is replaced only if the build succeeds
+site: $(STAMP)
+	rm -rf .site-new
+	$(BIN)/mkdocs build --strict --quiet -d .site-new
+	rm -rf .site-old; [ ! -d site ] || mv site .site-old
+	mv .site-new site; rm -rf .site-old
+	@echo "网站已生成：site/"
+
+## make check: validate the data file (Chinese messages with line numbers)
+check: $(STAMP)
+	$(BIN)/python -m generator check $(DATA)
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/python -m generator schema --check
+
+## make chromium: Debian's chromium for the browser tests (Playwright cannot download one here)
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	@chromium --version
+
+## make test: everything, browser tests included
+test: $(STAMP) chromium lint check
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .site-new .site-old $(VENV)

@@ -1,0 +1,74 @@
+"""Command line: ``python -m generator check [FILE]`` and friends.
+
+Errors are printed for people, never as a traceback: one line per mistake,
+then a one-line summary, and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import schema
+from .errors import DataErrors
+from .loader import load
+from .model import Notice
+
+DEFAULT_DATA = "data/projects.yaml"
+
+
+def summary(notice: Notice, name: str) -> str:
+    """What a successful check found, in one short paragraph."""
+    indicators = [ind for p in notice.projects for ind in p.all_indicators]
+    blank = sum(not ind.has_figure for ind in indicators)
+    by_category = "、".join(f"{c.label} {len(notice.projects_in(c.id))}" for c in notice.categories)
+    items = sum(len(p.items) for p in notice.projects)
+    return (
+        f"数据检查通过：{name}\n"
+        f"  {notice.document.number}：项目 {len(notice.projects)} 个（{by_category}），"
+        f"子项 {items} 个，指标 {len(indicators)} 个，"
+        f"其中 {blank} 个为“/”（本年未设数值）。"
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    try:
+        notice = load(args.file)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(summary(notice, args.file))
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    text = schema.render()
+    if args.check:
+        current = Path(schema.SCHEMA_PATH).read_text(encoding="utf-8")
+        if current != text:
+            print(
+                f"错误：{schema.SCHEMA_PATH} 已过期，请运行 python -m generator schema",
+                file=sys.stderr,
+            )
+            return 1
+        return 0
+    Path(schema.SCHEMA_PATH).write_text(text, encoding="utf-8")
+    print(f"已写入 {schema.SCHEMA_PATH}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator", description="民生工程公开网站的数据工具"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="检查数据文件")
+    check.add_argument("file", nargs="?", default=DEFAULT_DATA)
+    check.set_defaults(run=_check)
+    sch = commands.add_parser("schema", help="由数据模型生成 JSON Schema")
+    sch.add_argument("--check", action="store_true", help="只检查文件是否最新")
+    sch.set_defaults(run=_schema)
+    args = parser.parse_args(argv)
+    return int(args.run(args))

@@ -1,0 +1,278 @@
+"""Strict YAML loading: data file -> model, every mistake collected with its line.
+
+PyYAML's own loaders are too forgiving for published figures: they keep the
+last of two duplicate keys, expand aliases, and read ``no`` as false and
+``010`` as 8. So we compose the YAML node tree ourselves (refusing aliases
+before they can expand) and build the model from the nodes, checking each
+scalar's resolved tag against the type the model declares.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import types
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+import yaml
+
+from .errors import DataError, DataErrors
+from .model import DATE_PATTERN, ID_PATTERN, VALUE_PATTERN, Notice
+from .validate import validate
+
+TAG = "tag:yaml.org,2002:"
+_ALIAS_TAG = "!refused-alias"
+MAX_TEXT = 20_000  # characters; far above any real paragraph, far below a pasted file
+_KIND = {
+    "str": "文本",
+    "int": "数字",
+    "float": "数字",
+    "bool": "布尔值",
+    "null": "空值",
+    "timestamp": "日期",
+    "seq": "列表",
+    "map": "键值表",
+}
+_PATTERN_MESSAGES = {
+    ID_PATTERN: "编号 '{v}' 格式不对：只能用小写字母、数字和连字符（如 dibao、sihao-nongcunlu）",
+    DATE_PATTERN: "日期 '{v}' 格式不对，应为 YYYY-MM-DD（如 \"2020-06-01\"）",
+    VALUE_PATTERN: '数值 \'{v}\' 格式不对：应照原文写数字（如 "73"、"21.77"），原文为“/”的写 "/"',
+}
+_YAML_PROBLEMS = {
+    "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
+    "mapping values are not allowed here": "此处不能出现“: ”（可能缩进不对，或文字中的冒号需要加引号）",
+    "could not find expected ':'": "缺少“: ”（可能缩进不对或引号没有配对）",
+    "did not find expected key": "缩进不对或缺少“- ”",
+    "found unexpected end of stream": "文件意外结束（可能引号没有配对）",
+    "expected a single document in the stream": "文件中只能有一个 YAML 文档（不要使用“---”分隔多个文档）",
+}
+
+
+class _Composer(yaml.SafeLoader):
+    """Composes nodes, marking anchors and aliases instead of expanding them.
+
+    The builder reports each at its field path; an alias never expands, so an
+    alias bomb costs nothing.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.anchored: dict[int, str] = {}
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            return yaml.ScalarNode(_ALIAS_TAG, event.anchor, event.start_mark, event.end_mark)
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        event.anchor = None  # keep PyYAML from registering it
+        node = super().compose_node(parent, index)
+        if anchor is not None:
+            self.anchored[id(node)] = anchor
+        return node
+
+
+def load(path: str | Path, display: str | None = None) -> Notice:
+    """Load and validate a data file; raise DataErrors listing every mistake."""
+    name = display or str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise DataErrors(name, [DataError(name, 0, "", f"无法读取文件：{exc.strerror}")]) from None
+    return load_bytes(raw, name)
+
+
+def load_bytes(raw: bytes, name: str) -> Notice:
+    """Decode, compose, build and validate; raise DataErrors if anything is wrong."""
+    raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM from Windows Notepad is harmless
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataErrors(
+            name,
+            [
+                DataError(
+                    name, line, "", "文件不是 UTF-8 编码，此处有无法识别的字节，请用 UTF-8 保存"
+                )
+            ],
+        ) from None
+    if not text.strip():
+        raise DataErrors(name, [DataError(name, 1, "", "文件为空")])
+    composer = _Composer(text)
+    try:
+        root = composer.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise DataErrors(name, [_syntax_error(name, exc)]) from None
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        line = text[: getattr(exc, "position", 0)].count("\n") + 1
+        raise DataErrors(name, [DataError(name, line, "", "文件中有不允许的控制字符")]) from None
+    finally:
+        composer.dispose()
+    builder = _Builder(name, composer.anchored)
+    notice = builder.build(root, Notice, "")
+    if builder.errors:
+        raise DataErrors(name, builder.errors)
+    errors = validate(notice, builder.lines, name)
+    if errors:
+        raise DataErrors(name, errors)
+    return notice
+
+
+def _syntax_error(name: str, exc: yaml.MarkedYAMLError) -> DataError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "无法解析"
+    message = _YAML_PROBLEMS.get(problem, problem)
+    return DataError(name, mark.line + 1 if mark else 1, "", f"YAML 格式错误：{message}")
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+class _Builder:
+    """Builds model objects from nodes, recording each path's line and every error."""
+
+    def __init__(self, name: str, anchored: dict[int, str]) -> None:
+        self.name = name
+        self.anchored = anchored
+        self.errors: list[DataError] = []
+        self.lines: dict[str, int] = {}
+
+    def error(self, node: yaml.Node, path: str, message: str) -> None:
+        self.errors.append(DataError(self.name, node.start_mark.line + 1, path, message))
+
+    def build(self, node: yaml.Node | None, hint: Any, path: str) -> Any:
+        if node is None:
+            return None
+        self.lines[path] = node.start_mark.line + 1
+        if node.tag == _ALIAS_TAG:
+            self.error(node, path, f"不允许使用 YAML 别名 *{node.value}，请把内容完整写出")
+            return None
+        if id(node) in self.anchored:
+            anchor = self.anchored[id(node)]
+            self.error(node, path, f"不允许使用 YAML 锚点 &{anchor}，请把内容完整写出")
+        origin = get_origin(hint)
+        if origin in (Union, types.UnionType):
+            (inner,) = [a for a in get_args(hint) if a is not type(None)]
+            if isinstance(node, yaml.ScalarNode) and node.tag == TAG + "null":
+                return None
+            return self.build(node, inner, path)
+        if dataclasses.is_dataclass(hint):
+            return self._mapping(node, hint, path)
+        if origin is tuple:
+            return self._sequence(node, get_args(hint)[0], path)
+        return self._scalar(node, hint, path)
+
+    def _kind(self, node: yaml.Node) -> str:
+        if isinstance(node, yaml.SequenceNode):
+            return "列表"
+        if isinstance(node, yaml.MappingNode):
+            return "键值表"
+        return _KIND.get(node.tag.removeprefix(TAG), f"标签 {node.tag}")
+
+    def _sequence(self, node: yaml.Node, hint: Any, path: str) -> tuple[Any, ...]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, path, f"应为列表（每项以“- ”开头），实际为{self._kind(node)}")
+            return ()
+        return tuple(self.build(child, hint, f"{path}[{i}]") for i, child in enumerate(node.value))
+
+    def _mapping(self, node: yaml.Node, cls: Any, path: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, path, f"应为键值表（“字段: 值”），实际为{self._kind(node)}")
+            return None
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        hints = _hints(cls)
+        seen: dict[str, int] = {}
+        values: dict[str, Any] = {}
+        prefix = f"{path}." if path else ""
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == TAG + "str"):
+                kind = "合并键 <<" if key_node.tag == TAG + "merge" else self._kind(key_node)
+                self.error(key_node, path or "(整个文件)", f"字段名应为文本，实际为{kind}")
+                continue
+            key = key_node.value
+            if key in seen:
+                self.error(key_node, prefix + key, f"字段 '{key}' 重复（第 {seen[key]} 行已出现）")
+                continue
+            seen[key] = line
+            if key not in fields:
+                close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
+                hint = f"（是否应为 '{close[0]}'？）" if close else ""
+                known = "、".join(fields)
+                self.error(key_node, prefix + key, f"未知字段 '{key}'{hint}；可用字段：{known}")
+                continue
+            value = self.build(value_node, hints[key], prefix + key)
+            pattern = fields[key].metadata["pattern"]
+            if pattern and isinstance(value, str) and not re.fullmatch(pattern, value):
+                self.error(value_node, prefix + key, _PATTERN_MESSAGES[pattern].format(v=value))
+                value = None
+            values[key] = value
+        missing = False
+        for fname, f in fields.items():
+            if fname in seen:
+                continue
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                self.error(node, prefix + fname, f"缺少必填字段 '{fname}'（{f.metadata['doc']}）")
+                missing = True
+        if missing or any(v is None and not _optional(hints[k]) for k, v in values.items()):
+            return None
+        return cls(**values)
+
+    def _scalar(self, node: yaml.Node, hint: Any, path: str) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, path, f"应为{_expected(hint)}，实际为{self._kind(node)}")
+            return None
+        tag = node.tag.removeprefix(TAG)
+        value = node.value
+        if tag == "null":
+            self.error(node, path, "不能为空")
+            return None
+        if hint is int:
+            if tag == "int" and re.fullmatch(r"-?(0|[1-9][0-9]*)", value):
+                return int(value)
+            if tag == "int":
+                self.error(
+                    node,
+                    path,
+                    f"应为整数，实际为 {value}（YAML 会把以 0 开头的数字读作八进制，请去掉开头的 0）",
+                )
+            elif tag == "str" and node.style:
+                self.error(node, path, f"应为整数，实际为文本 '{value}'（整数不要加引号）")
+            elif tag == "str":
+                self.error(node, path, f"应为整数，实际为 '{value}'")
+            else:
+                self.error(node, path, f"应为整数，实际为{self._kind(node)} {value}")
+            return None
+        # str and Literal[str, ...] both want a plain YAML string
+        if tag != "str":
+            kind = self._kind(node)
+            why = "（YAML 会把 yes/no/on/off/true/false 读作真假）" if tag == "bool" else ""
+            self.error(node, path, f'应为文本，实际为{kind} {value}{why}，请加引号："{value}"')
+            return None
+        if get_origin(hint) is Literal:
+            choices = get_args(hint)
+            if value not in choices:
+                self.error(node, path, f"应为 {'、'.join(choices)} 之一，实际为 '{value}'")
+                return None
+            return value
+        if not value.strip():
+            self.error(node, path, "不能为空")
+            return None
+        if len(value) > MAX_TEXT:
+            self.error(node, path, f"文字过长（{len(value)} 字，上限 {MAX_TEXT} 字）")
+            return None
+        return value
+
+
+def _optional(hint: Any) -> bool:
+    return get_origin(hint) in (Union, types.UnionType) and type(None) in get_args(hint)
+
+
+def _expected(hint: Any) -> str:
+    return "整数" if hint is int else "文本"
