@@ -102,16 +102,20 @@ def load_bytes(raw: bytes, name: str) -> Notice:
         ) from None
     if not text.strip():
         raise DataErrors(name, [DataError(name, 1, "", "文件为空")])
-    composer = _Composer(text)
     try:
+        composer = _Composer(text)  # the reader refuses control characters right here
         root = composer.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise DataErrors(name, [_syntax_error(name, exc)]) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         line = text[: getattr(exc, "position", 0)].count("\n") + 1
-        raise DataErrors(name, [DataError(name, line, "", "文件中有不允许的控制字符")]) from None
-    finally:
-        composer.dispose()
+        char = getattr(exc, "character", None)
+        code = f"（U+{char:04X}）" if isinstance(char, int) else ""
+        message = f"文件中有不允许的控制字符{code}，请删除"
+        raise DataErrors(name, [DataError(name, line, "", message)]) from None
+    composer.dispose()
+    if root is None:
+        raise DataErrors(name, [DataError(name, 1, "", "文件中没有数据（只有注释或空行）")])
     builder = _Builder(name, composer.anchored)
     notice = builder.build(root, Notice, "")
     if builder.errors:
@@ -236,12 +240,14 @@ class _Builder:
         if hint is int:
             if tag == "int" and re.fullmatch(r"-?(0|[1-9][0-9]*)", value):
                 return int(value)
-            if tag == "int":
+            if tag == "int" and re.fullmatch(r"[-+]?0[0-7_]+", value):
                 self.error(
                     node,
                     path,
                     f"应为整数，实际为 {value}（YAML 会把以 0 开头的数字读作八进制，请去掉开头的 0）",
                 )
+            elif tag == "int":
+                self.error(node, path, f"应为整数，实际为 {value}（请只写阿拉伯数字，如 12）")
             elif tag == "str" and node.style:
                 self.error(node, path, f"应为整数，实际为文本 '{value}'（整数不要加引号）")
             elif tag == "str":

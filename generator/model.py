@@ -8,6 +8,7 @@ Chinese description a county clerk sees in both places.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -21,6 +22,7 @@ NO_FIGURE = "/"
 CategoryId = Literal["new", "improved", "continued"]
 Direction = Literal["at-least", "at-most", "exactly", "about", "cap"]
 NoteKind = Literal["no-task", "county-class", "template", "annex"]
+Basis = Literal["notice", "explanatory"]
 
 DIRECTION_LABELS: dict[str, str] = {
     "at-least": "不低于",
@@ -165,6 +167,13 @@ class NotTarget:
     reason: str = spec("为什么不是目标数字", example="年份")
 
 
+def value_pattern(value: str) -> re.Pattern[str]:
+    """A figure as a whole number: '3' must not match inside '0.3' or '35'."""
+    if value == NO_FIGURE:
+        return re.compile(re.escape(NO_FIGURE))
+    return re.compile(rf"(?<![\d.]){re.escape(value)}(?!\d|\.\d)")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Item:
     """A row of the annex: a project's sub-item with its own target text."""
@@ -174,6 +183,16 @@ class Item:
     target: str = spec("目标任务，照抄附件原文")
     indicators: tuple[Indicator, ...] = spec("目标任务中的每个数字", default=())
     not_targets: tuple[NotTarget, ...] = spec("目标任务中不是目标的数字", default=())
+
+    def locate(self, indicator: Indicator) -> tuple[int, int] | None:
+        """Where the indicator's value stands in the target text, if it is there once."""
+        if self.target.count(indicator.quote) != 1:
+            return None
+        match = value_pattern(indicator.value).search(indicator.quote)
+        if not match:
+            return None
+        start = self.target.index(indicator.quote)
+        return start + match.start(), start + match.end()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -222,6 +241,17 @@ class Project:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Term:
+    """A term of the notice, defined by the notice's own words where it has them."""
+
+    id: str = _id("名词编号（名词解释页的锚点）")
+    term: str = spec("名词，照原文", example="两免一补")
+    aliases: tuple[str, ...] = spec("原文中的其他写法", default=())
+    definition: str = spec("释义：basis 为 notice 时须照抄通知原文")
+    basis: Basis = spec("释义来源：notice 通知原文、explanatory 编者解释（非通知内容）")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Notice:
     """The whole data file: the document, its categories, retired programmes and projects."""
 
@@ -229,6 +259,7 @@ class Notice:
     categories: tuple[Category, ...] = spec("项目类别")
     retired: Retired = spec("调整和退出的项目")
     projects: tuple[Project, ...] = spec("全部项目，按序号排列")
+    glossary: tuple[Term, ...] = spec("名词解释", default=())
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)
@@ -238,3 +269,13 @@ class Notice:
 
     def project(self, project_id: str) -> Project:
         return next(p for p in self.projects if p.id == project_id)
+
+    def texts(self) -> list[str]:
+        """Every text the notice prints, for checking quotes against it."""
+        doc = self.document
+        texts = [doc.title, doc.addressees, doc.preamble, doc.lead, doc.requirements_intro]
+        texts += [r.heading + r.text for r in doc.requirements]
+        texts += [c.intro or "" for c in self.categories] + [self.retired.text]
+        for p in self.projects:
+            texts += [p.name, p.explanation or ""] + [r.name + r.target for r in p.rows]
+        return texts

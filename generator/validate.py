@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .errors import DataError
-from .model import NO_FIGURE, Indicator, Item, Notice, NotTarget, Project
+from .model import Indicator, Item, Notice, NotTarget, Project, value_pattern
 from .urls import PROJECT_SECTIONS
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?|/")
@@ -48,6 +48,7 @@ def validate(notice: Notice, lines: dict[str, int], name: str) -> list[DataError
     _document(rules, notice)
     _projects(rules, notice)
     _retired(rules, notice)
+    _glossary(rules, notice)
     return rules.errors
 
 
@@ -139,7 +140,11 @@ def _row(rules: _Rules, row: Item, path: str, anchors: list[tuple[str, str]]) ->
         anchors.append((f"{path}.indicators[{k}].id", ind.id))
         span = _indicator_span(rules, ind, target, f"{path}.indicators[{k}]")
         if span:
-            covered.append(span)
+            start, end = span
+            # a unit printed after the figure ("6639元/年人") is part of it
+            if target.startswith(ind.unit, end):
+                end += len(ind.unit)
+            covered.append((start, end))
     for k, nt in enumerate(row.not_targets):
         start = _quote_start(rules, nt, target, f"{path}.not_targets[{k}]")
         if start is not None:
@@ -165,13 +170,6 @@ def _quote_start(rules: _Rules, entry: Indicator | NotTarget, target: str, path:
         )
         return None
     return target.index(entry.quote)
-
-
-def value_pattern(value: str) -> re.Pattern[str]:
-    """A figure as a whole number: '3' must not match inside '0.3' or '35'."""
-    if value == NO_FIGURE:
-        return re.compile(re.escape(NO_FIGURE))
-    return re.compile(rf"(?<![\d.]){re.escape(value)}(?!\d|\.\d)")
 
 
 def _indicator_span(
@@ -205,3 +203,17 @@ def _retired(rules: _Rules, notice: Notice) -> None:
                 rules.error(f"{path}.text", f"文字 '{part.text}' 不在该项目的原文中")
             if part.project is not None and part.project not in project_ids:
                 rules.error(f"{path}.project", f"项目编号 '{part.project}' 不存在")
+
+
+def _glossary(rules: _Rules, notice: Notice) -> None:
+    terms = notice.glossary
+    rules.unique(((f"glossary[{i}].id", t.id) for i, t in enumerate(terms)), "编号")
+    rules.unique(((f"glossary[{i}].term", t.term) for i, t in enumerate(terms)), "名词")
+    texts = notice.texts()
+    for i, term in enumerate(terms):
+        if term.basis == "notice" and not any(term.definition in t for t in texts):
+            rules.error(
+                f"glossary[{i}].definition",
+                "释义注明来自通知原文（basis: notice），但这段文字不在通知中；"
+                "请照抄原文，或改为 basis: explanatory",
+            )
