@@ -1,0 +1,136 @@
+"""Jinja environment and the pages generated from a notice.
+
+Templates produce Markdown whose data-bearing parts are raw HTML blocks: the
+data text is HTML-escaped there and never read as Markdown, so a stray ``*``
+or ``[x](javascript:…)`` in the data stays inert text. Text placed in a
+Markdown heading goes through ``md`` instead.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from collections.abc import Callable
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import urls
+from .model import DIRECTION_LABELS, NOTE_LABELS, Item, Notice, Term
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+
+
+def md(text: str) -> Markup:
+    """Text safe to place in a Markdown heading or paragraph: inert, shown as written."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
+
+
+def relative(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A link from one generated page to another (directory URLs), with anchor."""
+    here = posixpath.dirname(from_src)
+    there = posixpath.dirname(to_src)
+    path = posixpath.relpath(there or ".", here or ".")
+    link = "./" if path == "." else path + "/"
+    return link + (f"#{anchor}" if anchor else "")
+
+
+class Glossary:
+    """Wraps glossary terms in escaped text with ``<abbr>`` tooltips.
+
+    Python-Markdown's ``abbr`` needs word boundaries, which Chinese text has
+    none of; here terms are matched anywhere, longest first.
+    """
+
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        self.title: dict[str, str] = {}
+        for term in terms:
+            for name in (term.term, *term.aliases):
+                self.title[html.escape(name)] = term.definition
+        names = sorted(self.title, key=len, reverse=True)
+        self.pattern = re.compile("|".join(map(re.escape, names))) if names else None
+
+    def __call__(self, escaped: str) -> str:
+        if self.pattern is None:
+            return escaped
+        return self.pattern.sub(
+            lambda m: f'<abbr title="{html.escape(self.title[m.group()])}">{m.group()}</abbr>',
+            escaped,
+        )
+
+
+def target_html(row: Item, gloss: Callable[[str], str]) -> Markup:
+    """A target text, escaped, each figure linked to its row in the figures table."""
+    spans = sorted((span, ind) for ind in row.indicators if (span := row.locate(ind)) is not None)
+    out: list[str] = []
+    pos = 0
+    for (start, end), ind in spans:
+        out.append(gloss(html.escape(row.target[pos:start])))
+        label = "本年未设数值" if not ind.has_figure else ind.counts
+        out.append(
+            f'<a class="ms-fig" href="#{ind.id}" title="{html.escape(label)}">'
+            f"{html.escape(row.target[start:end])}</a>"
+        )
+        pos = end
+    out.append(gloss(html.escape(row.target[pos:])))
+    return Markup("".join(out))
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # attr_list writes anchors as "{#id}", which Jinja would read as a comment
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters["md"] = md
+    env.filters["json"] = lambda v: Markup(json.dumps(v, ensure_ascii=False))
+    env.globals.update(urls=urls, DIRECTION_LABELS=DIRECTION_LABELS, NOTE_LABELS=NOTE_LABELS)
+    return env
+
+
+def pages(notice: Notice) -> dict[str, str]:
+    """Every generated page: source path -> Markdown content."""
+    env = environment()
+    gloss = Glossary(notice.glossary)
+    out: dict[str, str] = {}
+
+    def render(src: str, template: str, **context: object) -> None:
+        def link(to_src: str, anchor: str = "") -> str:
+            return relative(src, to_src, anchor)
+
+        out[src] = env.get_template(template).render(
+            notice=notice,
+            doc=notice.document,
+            src=src,
+            link=link,
+            target_html=lambda row: target_html(row, gloss),
+            **context,
+        )
+
+    render(urls.HOME, "home.md.j2")
+    render(urls.OVERVIEW, "overview.md.j2")
+    render(urls.NOTICE, "notice.md.j2")
+    render(urls.REQUIREMENTS, "requirements.md.j2")
+    render(urls.GLOSSARY, "glossary.md.j2")
+    render(urls.RETIRED, "retired.md.j2")
+    for category in notice.categories:
+        render(urls.category(category.id), "category.md.j2", category=category)
+    projects = notice.projects
+    for i, project in enumerate(projects):
+        render(
+            urls.project(project.id),
+            "project.md.j2",
+            project=project,
+            category=notice.category(project.category),
+            prev=projects[i - 1] if i > 0 else None,
+            next=projects[i + 1] if i + 1 < len(projects) else None,
+        )
+    return out
