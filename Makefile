@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA   ?= data/projects.yaml
+# material 9.8 prints an end-of-life banner on every build
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site check test lint chromium clean
 

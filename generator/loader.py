@@ -13,6 +13,7 @@ import dataclasses
 import difflib
 import re
 import types
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
@@ -20,7 +21,7 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 import yaml
 
 from .errors import DataError, DataErrors
-from .model import DATE_PATTERN, ID_PATTERN, VALUE_PATTERN, Notice
+from .model import DATE_PATTERN, ID_PATTERN, LINK_PATTERN, VALUE_PATTERN, Notice
 from .validate import validate
 
 TAG = "tag:yaml.org,2002:"
@@ -39,6 +40,7 @@ _KIND = {
 _PATTERN_MESSAGES = {
     ID_PATTERN: "编号 '{v}' 格式不对：只能用小写字母、数字和连字符（如 dibao、sihao-nongcunlu）",
     DATE_PATTERN: "日期 '{v}' 格式不对，应为 YYYY-MM-DD（如 \"2020-06-01\"）",
+    LINK_PATTERN: "链接 '{v}' 格式不对：应为以 http:// 或 https:// 开头的网址",
     VALUE_PATTERN: '数值 \'{v}\' 格式不对：应照原文写数字（如 "73"、"21.77"），原文为“/”的写 "/"',
 }
 _YAML_PROBLEMS = {
@@ -48,6 +50,20 @@ _YAML_PROBLEMS = {
     "did not find expected key": "缩进不对或缺少“- ”",
     "found unexpected end of stream": "文件意外结束（可能引号没有配对）",
     "expected a single document in the stream": "文件中只能有一个 YAML 文档（不要使用“---”分隔多个文档）",
+    "but found another document": "文件中只能有一个 YAML 文档（不要使用“---”分隔多个文档）",
+}
+_OS_ERRORS = {
+    FileNotFoundError: "文件不存在",
+    IsADirectoryError: "这是一个文件夹，不是文件",
+    PermissionError: "没有读取权限",
+}
+# Problems whose wording varies (the token found), keyed by the parser's context.
+_YAML_CONTEXTS = {
+    "while parsing a block mapping": "第 {start} 行起的这一段格式不对（可能引号没有配对、引号后面还有文字，或缩进不对）",
+    "while parsing a flow sequence": "第 {start} 行的方括号“[ ]”没有配对，或其中的文字需要加引号",
+    "while parsing a flow mapping": "第 {start} 行的花括号“{{ }}”没有配对，或其中的文字需要加引号",
+    "while scanning an alias": "文字不能以“*”开头，请给这段文字加引号",
+    "while scanning an anchor": "文字不能以“&”开头，请给这段文字加引号",
 }
 
 
@@ -81,7 +97,8 @@ def load(path: str | Path, display: str | None = None) -> Notice:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise DataErrors(name, [DataError(name, 0, "", f"无法读取文件：{exc.strerror}")]) from None
+        reason = next((m for c, m in _OS_ERRORS.items() if isinstance(exc, c)), exc.strerror)
+        raise DataErrors(name, [DataError(name, 0, "", f"无法读取文件：{reason}")]) from None
     return load_bytes(raw, name)
 
 
@@ -129,8 +146,16 @@ def load_bytes(raw: bytes, name: str) -> Notice:
 def _syntax_error(name: str, exc: yaml.MarkedYAMLError) -> DataError:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "无法解析"
-    message = _YAML_PROBLEMS.get(problem, problem)
-    return DataError(name, mark.line + 1 if mark else 1, "", f"YAML 格式错误：{message}")
+    start = exc.context_mark.line + 1 if exc.context_mark else None
+    message = _YAML_PROBLEMS.get(problem)
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+        mark = exc.context_mark  # where the quote opened, not the end of the file
+        message = "此处开始的引号没有配对"
+    elif message is None and exc.context in _YAML_CONTEXTS and start:
+        message = _YAML_CONTEXTS[exc.context].format(start=start)
+    elif message is None and (bad := re.fullmatch(r"found character '(.)' .*", problem)):
+        message = f"文字不能以“{bad.group(1)}”开头，请给这段文字加引号"
+    return DataError(name, mark.line + 1 if mark else 1, "", f"YAML 格式错误：{message or problem}")
 
 
 @cache
@@ -197,8 +222,11 @@ class _Builder:
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == TAG + "str"):
-                kind = "合并键 <<" if key_node.tag == TAG + "merge" else self._kind(key_node)
-                self.error(key_node, path or "(整个文件)", f"字段名应为文本，实际为{kind}")
+                if key_node.tag == TAG + "merge":
+                    message = "不允许使用 YAML 合并键 <<，请把字段逐个写出"
+                else:
+                    message = f"字段名应为文本，实际为{self._kind(key_node)}"
+                self.error(key_node, path or "(整个文件)", message)
                 continue
             key = key_node.value
             if key in seen:
@@ -251,9 +279,20 @@ class _Builder:
             elif tag == "str" and node.style:
                 self.error(node, path, f"应为整数，实际为文本 '{value}'（整数不要加引号）")
             elif tag == "str":
-                self.error(node, path, f"应为整数，实际为 '{value}'")
+                self.error(node, path, f"应为整数，实际为 '{value}'（请只写阿拉伯数字，如 12）")
             else:
                 self.error(node, path, f"应为整数，实际为{self._kind(node)} {value}")
+            return None
+        if hint is bool:
+            if tag == "bool" and value in ("true", "false"):
+                return value == "true"
+            self.error(node, path, f"应为 true 或 false，实际为 '{value}'")
+            return None
+        if hint is Decimal:
+            # the text as written, so 21.70 stays 21.70 and never passes through a float
+            if tag in ("int", "float", "str") and re.fullmatch(r"\d+(\.\d+)?", value):
+                return Decimal(value)
+            self.error(node, path, f"应为数字（如 120 或 21.77，不带单位），实际为 '{value}'")
             return None
         # str and Literal[str, ...] both want a plain YAML string
         if tag != "str":
@@ -281,4 +320,4 @@ def _optional(hint: Any) -> bool:
 
 
 def _expected(hint: Any) -> str:
-    return "整数" if hint is int else "文本"
+    return {int: "整数", bool: "true 或 false", Decimal: "数字"}.get(hint, "文本")

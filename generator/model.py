@@ -17,6 +17,7 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 # A figure exactly as the notice prints it, or "/" where it sets none this year.
 VALUE_PATTERN = r"^(\d+(\.\d+)?|/)$"
+LINK_PATTERN = r"^https?://[^\s<>\"']+$"
 NO_FIGURE = "/"
 
 CategoryId = Literal["new", "improved", "continued"]
@@ -155,6 +156,20 @@ class Indicator:
         return self.value != NO_FIGURE
 
     @property
+    def judged(self) -> bool:
+        """Caps and ceilings are reported as met or not met, not as a reached value."""
+        return self.direction in ("cap", "at-most")
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def cumulative(self) -> bool:
+        """A count that only grows over the year (a rate or a cap may go down)."""
+        return not self.judged and not self.percent
+
+    @property
     def number(self) -> Decimal | None:
         return Decimal(self.value) if self.has_figure else None
 
@@ -196,6 +211,27 @@ class Item:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Reading:
+    """One indicator's state on a report's date."""
+
+    indicator: str = spec("指标编号（本项目中的指标 id）", pattern=ID_PATTERN)
+    reached: Decimal | None = spec("截至报告日期累计达到的数值（数字，不带单位）", default=None)
+    met: bool | None = spec("是否已达到目标（封顶、不超过类指标必填 true 或 false）", default=None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Report:
+    """A dated progress report on a project, with its source."""
+
+    date: str = spec("报告截止日期（YYYY-MM-DD，须加引号）", pattern=DATE_PATTERN)
+    source: str = spec("数据来源：发布进度的文件或公告名称")
+    link: str | None = spec("来源链接（如有）", pattern=LINK_PATTERN, default=None)
+    note: str | None = spec("简短说明", default=None)
+    correction: bool = spec("本报告更正了以前报告的数值时写 true", default=False)
+    values: tuple[Reading, ...] = spec("各指标的进度")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Note:
     """An editor's note on something special about a project's source text."""
 
@@ -219,6 +255,7 @@ class Project:
     indicators: tuple[Indicator, ...] = spec("目标任务中的每个数字", default=())
     not_targets: tuple[NotTarget, ...] = spec("目标任务中不是目标的数字", default=())
     items: tuple[Item, ...] = spec("子项（附件分行列出时填写）", default=())
+    reports: tuple[Report, ...] = spec("进度报告，按日期先后排列", default=())
 
     @property
     def rows(self) -> tuple[Item, ...]:

@@ -6,24 +6,42 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import render
+from . import render, urls
 from .config import MinshengConfig
 from .errors import DataErrors
+from .export import to_csv, to_json
+from .feeds import feed
 from .loader import load
 from .model import Notice
 
 log = logging.getLogger("mkdocs.plugins.minsheng")
 
 
+def published_files(notice: Notice, site_url: str) -> dict[str, str]:
+    """Feeds and open data files, by their path in the site."""
+    files = {
+        urls.FEED: feed(notice, site_url),
+        urls.JSON_EXPORT: to_json(notice),
+        urls.CSV_EXPORT: to_csv(notice),
+    }
+    for project in notice.projects:
+        files[urls.project_feed(project.id)] = feed(notice, site_url, project)
+    return files
+
+
 class MinshengPlugin(BasePlugin[MinshengConfig]):
     notice: Notice
     watched: list[str]
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not a build message
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Bad data stops the build here, before anything is written.
@@ -46,7 +64,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             server.watch(path)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for src_uri, content in render.pages(self.notice).items():
+        generated = render.pages(self.notice) | published_files(self.notice, config.site_url or "/")
+        for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} 与网站生成的页面同名，请改名或删除该文件")
             files.append(File.generated(config, src_uri, content=content))

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import urls
+from . import progress, schema, urls
+from .export import CSV_COLUMNS
 from .model import DIRECTION_LABELS, NOTE_LABELS, Item, Notice, Term
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
@@ -29,11 +30,12 @@ def md(text: str) -> Markup:
 
 
 def relative(from_src: str, to_src: str, anchor: str = "") -> str:
-    """A link from one generated page to another (directory URLs), with anchor."""
-    here = posixpath.dirname(from_src)
-    there = posixpath.dirname(to_src)
-    path = posixpath.relpath(there or ".", here or ".")
-    link = "./" if path == "." else path + "/"
+    """A link from one generated page to another page or file, with anchor."""
+    here = posixpath.dirname(from_src) or "."
+    page = to_src.endswith("index.md")
+    target = (posixpath.dirname(to_src) if page else to_src) or "."
+    path = posixpath.relpath(target, here)
+    link = "./" if path == "." else path + ("/" if page else "")
     return link + (f"#{anchor}" if anchor else "")
 
 
@@ -92,7 +94,13 @@ def environment() -> Environment:
     )
     env.filters["md"] = md
     env.filters["json"] = lambda v: Markup(json.dumps(v, ensure_ascii=False))
-    env.globals.update(urls=urls, DIRECTION_LABELS=DIRECTION_LABELS, NOTE_LABELS=NOTE_LABELS)
+    env.filters["pct"] = lambda v: "—" if v is None else f"{progress.percent(v)}%"
+    env.globals.update(
+        urls=urls,
+        DIRECTION_LABELS=DIRECTION_LABELS,
+        NOTE_LABELS=NOTE_LABELS,
+        ROLLUP_RULE=progress.ROLLUP_RULE,
+    )
     return env
 
 
@@ -100,6 +108,12 @@ def pages(notice: Notice) -> dict[str, str]:
     """Every generated page: source path -> Markdown content."""
     env = environment()
     gloss = Glossary(notice.glossary)
+    states = {p.id: progress.of(p, notice.document.year) for p in notice.projects}
+    updates = sorted(
+        ((r, p) for p in notice.projects for r in p.reports),
+        key=lambda rp: (rp[0].date, -rp[1].seq),
+        reverse=True,
+    )
     out: dict[str, str] = {}
 
     def render(src: str, template: str, **context: object) -> None:
@@ -112,6 +126,8 @@ def pages(notice: Notice) -> dict[str, str]:
             src=src,
             link=link,
             target_html=lambda row: target_html(row, gloss),
+            progress=states,
+            updates=updates,
             **context,
         )
 
@@ -121,6 +137,14 @@ def pages(notice: Notice) -> dict[str, str]:
     render(urls.REQUIREMENTS, "requirements.md.j2")
     render(urls.GLOSSARY, "glossary.md.j2")
     render(urls.RETIRED, "retired.md.j2")
+    render(urls.UPDATES, "updates.md.j2")
+    defs = schema.build()
+    render(
+        urls.DATA_DICTIONARY,
+        "data_dictionary.md.j2",
+        csv_columns=CSV_COLUMNS,
+        schema_defs=[("Notice", defs), *defs["$defs"].items()],
+    )
     for category in notice.categories:
         render(urls.category(category.id), "category.md.j2", category=category)
     projects = notice.projects
@@ -129,6 +153,8 @@ def pages(notice: Notice) -> dict[str, str]:
             urls.project(project.id),
             "project.md.j2",
             project=project,
+            prog=states[project.id],
+            history=progress.history(project),
             category=notice.category(project.category),
             prev=projects[i - 1] if i > 0 else None,
             next=projects[i + 1] if i + 1 < len(projects) else None,

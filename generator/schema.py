@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import types
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
@@ -34,6 +35,10 @@ def _type(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"$ref": f"#/$defs/{name}"}
     if hint is int:
         return {"type": "integer"}
+    if hint is bool:
+        return {"type": "boolean"}
+    if hint is Decimal:
+        return {"type": ["number", "string"], "pattern": r"^\d+(\.\d+)?$"}
     return {"type": "string", "minLength": 1}
 
 

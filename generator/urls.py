@@ -13,6 +13,7 @@ PROJECT_SECTIONS = {
     "leibie": "类别",
     "zhibiao": "指标",
     "jindu": "进度",
+    "gengxin": "更新记录",
     "laiyuan": "来源",
     "guanjianci": "关键词",
     "bianzhezhu": "编者注",
@@ -41,6 +42,21 @@ NOTICE = "notice/index.md"
 REQUIREMENTS = "requirements/index.md"
 GLOSSARY = "glossary/index.md"
 RETIRED = "categories/retired/index.md"
+UPDATES = "updates/index.md"
+DATA_DICTIONARY = "data/index.md"
+JSON_EXPORT = "data/projects.json"
+CSV_EXPORT = "data/indicators.csv"
+FEED = "feed.xml"
+
+
+def project_feed(project_id: str) -> str:
+    """Atom feed of one project's updates."""
+    return f"projects/{project_id}/feed.xml"
+
+
+def update_anchor(date: str) -> str:
+    """Anchor of one dated report in a project's update history."""
+    return f"gengxin-{date}"
 
 
 def category(category_id: str) -> str:

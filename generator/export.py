@@ -1,0 +1,60 @@
+"""Open data: the whole data set as JSON, and one CSV row per indicator."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from . import progress
+from .model import Notice
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)  # exactly as written in the data, never a float
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def to_json(notice: Notice) -> str:
+    """Every field of the data file, reports included, in the same structure."""
+    return json.dumps(_plain(dataclasses.asdict(notice)), ensure_ascii=False, indent=1) + "\n"
+
+
+CSV_COLUMNS = [
+    "文号", "序号", "项目编号", "项目", "子项编号", "子项", "指标编号", "统计内容",
+    "目标值", "单位", "要求", "适用范围", "最新数值", "是否达到", "完成率%", "报告日期",
+    "序时进度%", "来源",
+]  # fmt: skip
+
+
+def to_csv(notice: Notice) -> str:
+    """One row per indicator with its latest progress; UTF-8 with BOM so Excel opens it."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    year = notice.document.year
+    for project in notice.projects:
+        states = progress.latest(project, year)
+        for row in project.rows:
+            for ind in row.indicators:
+                st = states.get(ind.id)
+                writer.writerow([
+                    notice.document.number, project.seq, project.id, project.name,
+                    row.id, row.name, ind.id, ind.counts,
+                    ind.value, ind.unit, ind.direction, ind.scope or "",
+                    "" if st is None or st.reading.reached is None else st.reading.reached,
+                    "" if st is None else ("是" if st.met else "否"),
+                    "" if st is None or st.share is None else progress.percent(st.share),
+                    "" if st is None else st.report.date,
+                    "" if st is None else progress.percent(st.expected),
+                    "" if st is None else st.report.source,
+                ])  # fmt: skip
+    return "\ufeff" + out.getvalue()
