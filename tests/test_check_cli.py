@@ -1,0 +1,88 @@
+"""`python -m generator check` and `schema --check` as a clerk and CI run them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+ROOT = Path(__file__).parent.parent
+DATA = ROOT / "data" / "projects.yaml"
+SAMPLE = ROOT / "tests" / "fixtures" / "sample" / "projects.yaml"
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+
+
+def test_real_data_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(DATA)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert "项目 33 个" in out
+    assert "其中 16 个为“/”" in out
+
+
+def test_sample_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(SAMPLE)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.startswith("数据检查通过：")
+    assert "项目 4 个" in out
+
+
+def test_default_file_is_the_real_data() -> None:
+    result = run("check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("数据检查通过：data/projects.yaml\n")
+
+
+@pytest.mark.parametrize(
+    ("label", "content"),
+    [
+        ("wrong type", SAMPLE.read_bytes().replace(b'value: "530"', b"value: 530")),
+        ("rule", SAMPLE.read_bytes().replace(b"project_count: 4", b"project_count: 5")),
+        ("syntax", b'document:\n  number: "x\n'),
+        ("control character", b"document:\n  number: \x07\n"),
+        ("comments only", b"# nothing yet\n"),
+        ("not UTF-8", "document: 测试\n".encode("gbk")),
+        ("scalar root", b"42\n"),
+    ],
+)
+def test_bad_file_exits_1_without_traceback(label: str, content: bytes, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(content)
+    result = run("check", str(bad))
+    assert result.returncode == 1, label
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert result.stderr.endswith("处数据错误，未生成网站。\n")
+
+
+@pytest.mark.parametrize("what", ["missing", "directory"])
+def test_unreadable_file_is_explained_in_chinese(what: str, tmp_path: Path) -> None:
+    path = tmp_path / "没有这个文件.yaml" if what == "missing" else tmp_path
+    result = run("check", str(path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    reason = "文件不存在" if what == "missing" else "这是一个文件夹，不是文件"
+    assert result.stderr == (
+        f"{path}:0: (整个文件): 无法读取文件：{reason}\n"
+        f"错误：{path} 有 1 处数据错误，未生成网站。\n"
+    )
+
+
+def test_schema_is_up_to_date() -> None:
+    result = run("schema", "--check")
+    assert result.returncode == 0, result.stderr
