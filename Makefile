@@ -8,7 +8,7 @@ DATA   ?= data/projects.yaml
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test lint chromium clean
+.PHONY: serve demo site check test lint chromium clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 ## make serve: live preview at http://127.0.0.1:8000, rebuilt when data or templates change
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+## make demo: the invented sample notice with invented progress reports (tests/fixtures/sample)
+demo: $(STAMP)
+	$(BIN)/mkdocs serve --strict -f tests/fixtures/sample/mkdocs.yml -a 127.0.0.1:8000
 
 ## make site: build into site/; the old site/ is replaced only if the build succeeds
 site: $(STAMP)
