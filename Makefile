@@ -40,11 +40,13 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests
 	$(BIN)/python -m generator schema --check
+	$(BIN)/python -m generator lock --check $(DATA)
 
-## make chromium: Debian's chromium for the browser tests (Playwright cannot download one here)
+## make chromium: Debian's chromium for the browser tests (Playwright cannot download one here),
+## and zbarimg (zbar-tools) to decode the QR codes in them
 chromium:
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	@{ command -v chromium && command -v zbarimg; } >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk zbar-tools >/dev/null; }
 	@chromium --version
 
 ## make test: everything, browser tests included

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import schema
+from . import addresses, aliases, lock, schema
 from .errors import DataErrors
 from .loader import load
 from .model import Notice
@@ -59,6 +59,36 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lock(args: argparse.Namespace) -> int:
+    """Rewrite (or with --check, compare) the address lock beside the data file."""
+    try:
+        notice = load(args.file)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    path = lock.path_for(args.file)
+    old = lock.read(path) if path.is_file() else []
+    published = addresses.published(notice, Path(args.docs))
+    new = lock.updated(old, published, aliases.moves(notice))
+    added, removed = sorted(set(new) - set(old)), sorted(set(old) - set(new))
+    name = path.as_posix()
+    if args.check:
+        if added or removed:
+            print(
+                f"错误：{name} 与数据不一致（应新增 {len(added)} 个、删除 {len(removed)} 个地址），"
+                "请运行 python -m generator lock 并提交",
+                file=sys.stderr,
+            )
+            return 1
+        return 0
+    path.write_text(lock.render(new), encoding="utf-8")
+    print(f"已写入 {name}：共 {len(new)} 个地址，新增 {len(added)} 个，删除 {len(removed)} 个。")
+    if removed:
+        print("删除的地址（既不再生成，也没有经 aliases 转到新位置）：")
+        print("\n".join(f"  {a}" for a in removed))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator", description="民生工程公开网站的数据工具"
@@ -70,5 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     sch = commands.add_parser("schema", help="由数据模型生成 JSON Schema")
     sch.add_argument("--check", action="store_true", help="只检查文件是否最新")
     sch.set_defaults(run=_schema)
+    lck = commands.add_parser("lock", help="把数据发布的网址写进网址锁（数据文件旁的 urls.lock）")
+    lck.add_argument("file", nargs="?", default=DEFAULT_DATA)
+    lck.add_argument("--docs", default="docs", help="手写页面的目录（默认 docs）")
+    lck.add_argument("--check", action="store_true", help="只检查网址锁是否最新")
+    lck.set_defaults(run=_lock)
     args = parser.parse_args(argv)
     return int(args.run(args))

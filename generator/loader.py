@@ -244,6 +244,12 @@ class _Builder:
             if pattern and isinstance(value, str) and not re.fullmatch(pattern, value):
                 self.error(value_node, prefix + key, _PATTERN_MESSAGES[pattern].format(v=value))
                 value = None
+            if pattern and isinstance(value, tuple):  # a list of ids: each one checked
+                for i, (child, v) in enumerate(zip(value_node.value, value, strict=True)):
+                    if isinstance(v, str) and not re.fullmatch(pattern, v):
+                        path_i = f"{prefix}{key}[{i}]"
+                        self.error(child, path_i, _PATTERN_MESSAGES[pattern].format(v=v))
+                        value = None
             values[key] = value
         missing = False
         for fname, f in fields.items():

@@ -52,6 +52,15 @@ def _id(doc: str) -> Any:
     return spec(doc + "（永久编号：小写字母、数字和连字符，发布后不得更改）", pattern=ID_PATTERN)
 
 
+def _former(what: str) -> Any:
+    """Former ids: their published addresses keep working (see aliases.py)."""
+    return spec(
+        f"旧编号：{what}以前用过的编号。改编号时把旧编号写在这里，旧网址和旧锚点会转到现在的位置；发布后不得删除",
+        pattern=ID_PATTERN,
+        default=(),
+    )
+
+
 @dataclass(frozen=True, kw_only=True)
 class Upstream:
     """A higher-level notice that this one implements."""
@@ -120,6 +129,7 @@ class RetiredProgramme:
     """A programme adjusted or retired this year (section 三)."""
 
     id: str = _id("退出项目编号")
+    aliases: tuple[str, ...] = _former("本退出项目")
     name: str = spec("名称")
     text: str = spec("原文")
     parts: tuple[RetiredPart, ...] = spec("各部分的去向")
@@ -140,6 +150,7 @@ class Indicator:
     """One figure in a target text, as printed, with what it counts."""
 
     id: str = _id("指标编号（页面锚点）")
+    aliases: tuple[str, ...] = _former("本指标")
     counts: str = spec("统计的是什么")
     quote: str = spec("目标任务原文中含该数字的一段文字（须在原文中且只出现一次）")
     value: str = spec(
@@ -194,6 +205,7 @@ class Item:
     """A row of the annex: a project's sub-item with its own target text."""
 
     id: str = _id("子项编号（页面锚点）")
+    aliases: tuple[str, ...] = _former("本子项")
     name: str = spec("子项名称，照附件")
     target: str = spec("目标任务，照抄附件原文")
     indicators: tuple[Indicator, ...] = spec("目标任务中的每个数字", default=())
@@ -244,6 +256,7 @@ class Project:
     """One livelihood project. Its target is either one text or split into items."""
 
     id: str = _id("项目编号（网址的一部分）")
+    aliases: tuple[str, ...] = _former("本项目")
     seq: int = spec("序号")
     name: str = spec("项目名称，照附件")
     body_name: str | None = spec("正文中的名称（与附件不同时填写）", default=None)

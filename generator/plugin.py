@@ -1,4 +1,5 @@
-"""The MkDocs hooks, kept thin: load in on_config, add pages in on_files."""
+"""The MkDocs hooks, kept thin: load in on_config, add pages in on_files,
+check the address lock in on_post_build."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import render, urls
+from . import aliases, extras, lock, render, urls, version
+from .cite import Site
 from .config import MinshengConfig
 from .errors import DataErrors
 from .export import to_csv, to_json
@@ -39,6 +41,8 @@ def published_files(notice: Notice, site_url: str) -> dict[str, str]:
 class MinshengPlugin(BasePlugin[MinshengConfig]):
     notice: Notice
     watched: list[str]
+    site: Site
+    lock_path: Path
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not a build message
@@ -54,6 +58,10 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             for error in exc.errors:
                 log.error(str(error))
             raise PluginError(exc.summary()) from None
+        if not config.site_url:
+            raise PluginError("mkdocs.yml 没有设置 site_url：永久网址、引文和二维码都需要网站的正式地址")
+        self.site = Site(url=config.site_url, version=version.of(path))
+        self.lock_path = lock.path_for(path)
         self.watched = [str(path), str(Path(render.__file__).parent / "templates")]
         return config
 
@@ -64,9 +72,27 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             server.watch(path)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        generated = render.pages(self.notice) | published_files(self.notice, config.site_url or "/")
+        moves = aliases.moves(self.notice)
+        generated = (
+            render.pages(self.notice, self.site)
+            | published_files(self.notice, config.site_url or "/")
+            | extras.files(self.notice, self.site.url, moves)
+        )
+        generated |= extras.moved(generated, moves)
         for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} 与网站生成的页面同名，请改名或删除该文件")
             files.append(File.generated(config, src_uri, content=content))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Every published address must still be produced or redirected.
+        if not self.lock_path.is_file():
+            log.info(f"没有网址锁 {self.lock_path.name}，跳过地址检查")
+            return
+        locked = lock.read(self.lock_path)
+        site = lock.Site(config.site_dir)
+        lost = lock.missing(locked, site, aliases.moves(self.notice))
+        if lost:
+            name = lock.path_for(self.config.source).as_posix()
+            raise PluginError(lock.message(name, lost))

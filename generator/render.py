@@ -17,7 +17,8 @@ from collections.abc import Callable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import progress, schema, urls
+from . import aliases, progress, schema, urls
+from .cite import Citation, Site
 from .export import CSV_COLUMNS
 from .model import DIRECTION_LABELS, NOTE_LABELS, Item, Notice, Term
 
@@ -104,9 +105,14 @@ def environment() -> Environment:
     return env
 
 
-def pages(notice: Notice) -> dict[str, str]:
-    """Every generated page: source path -> Markdown content."""
+def pages(notice: Notice, site: Site | None = None) -> dict[str, str]:
+    """Every generated page: source path -> Markdown content.
+
+    ``site`` gives the permanent addresses and data version for citations.
+    """
     env = environment()
+    citation = Citation(notice, site or Site())
+    moves = aliases.moves(notice)
     gloss = Glossary(notice.glossary)
     states = {p.id: progress.of(p, notice.document.year) for p in notice.projects}
     updates = sorted(
@@ -120,11 +126,16 @@ def pages(notice: Notice) -> dict[str, str]:
         def link(to_src: str, anchor: str = "") -> str:
             return relative(src, to_src, anchor)
 
+        def alias(anchor: str, block: bool = False) -> Markup:
+            return aliases.spans(moves.old_anchors(urls.url_of(src), anchor), block=block)
+
         out[src] = env.get_template(template).render(
             notice=notice,
             doc=notice.document,
             src=src,
             link=link,
+            alias=alias,
+            cite=citation,
             target_html=lambda row: target_html(row, gloss),
             progress=states,
             updates=updates,

@@ -50,7 +50,10 @@ def _object(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
         prop = _type(hints[f.name], defs)
         prop["description"] = f.metadata["doc"]
         if f.metadata.get("pattern"):
-            target = prop if prop.get("type") == "string" else prop["anyOf"][0]
+            if prop.get("type") == "array":  # a list of ids: the pattern is on each item
+                target = prop["items"]
+            else:
+                target = prop if prop.get("type") == "string" else prop["anyOf"][0]
             target["pattern"] = f.metadata["pattern"]
         if f.metadata.get("example") is not None:
             prop["examples"] = [f.metadata["example"]]

@@ -72,3 +72,49 @@ def notice_anchor(kind: str, key: str) -> str:
 def url_of(src_path: str) -> str:
     """Site-relative URL of a generated page, from its source path."""
     return src_path.removesuffix("index.md")
+
+
+def annex_row(project_id: str, row_id: str) -> str:
+    """Anchor of a sub-item's row in the notice's annex table."""
+    return notice_anchor("annex", f"{project_id}-{row_id}")
+
+
+def qr(project_id: str) -> str:
+    """Path of a project's QR code image, beside its page."""
+    return f"{project_url(project_id)}qr.svg"
+
+
+def redirect(project_id: str) -> str:
+    """Path of the redirect page left at a former project id's address."""
+    return f"{project_url(project_id)}index.html"
+
+
+def absolute(site_url: str, url: str) -> str:
+    """A site-relative URL made permanent: prefixed with the published site's address."""
+    return site_url + url if site_url.endswith("/") or not site_url else f"{site_url}/{url}"
+
+
+# Anchors written literally in the templates, published on every build. The
+# address lock checks each against the built pages, so a template that drops
+# one fails the build instead of silently breaking a link.
+HOME_SECTIONS = ("xiangmu", "shiyong")
+CATEGORY_SECTIONS = ("xiangmu",)
+CATEGORY_EXPLAINED = "shuoming"  # only when a project of the category has an explanation
+PROJECT_ALWAYS = ("mubiao", "jindu", "leibie", "laiyuan", "yinyong")
+PROJECT_REPORTED = "gengxin"  # only when the project has progress reports
+OVERVIEW_SECTIONS = ("tu",)
+DATA_DICTIONARY_SECTIONS = ("csv", "ziduan")
+NOTICE_PARAGRAPHS = (
+    "p-number",
+    "p-addressees",
+    "p-preamble",
+    "retired",
+    "p-retired",
+    "requirements",
+    "p-requirements",
+    "p-annex-heading",
+    "p-date",
+    "annex",
+    "p-copied-to",
+    "p-printed",
+)

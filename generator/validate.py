@@ -15,6 +15,7 @@ from decimal import Decimal
 from .errors import DataError
 from .model import DIRECTION_LABELS, Indicator, Item, Notice, NotTarget, Project, value_pattern
 from .urls import PROJECT_SECTIONS
+from .validate_aliases import check as _aliases
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?|/")
 
@@ -50,6 +51,7 @@ def validate(notice: Notice, lines: dict[str, int], name: str) -> list[DataError
     _projects(rules, notice)
     _retired(rules, notice)
     _glossary(rules, notice)
+    _aliases(rules, notice)
     return rules.errors
 
 

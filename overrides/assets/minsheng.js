@@ -39,6 +39,9 @@
       link.setAttribute("aria-pressed", link.getAttribute("data-filter") === "" ? "true" : "false");
       link.addEventListener("click", function (event) {
         event.preventDefault();
+        // Material's instant navigation listens on <body> and ignores preventDefault:
+        // without this it would still load the category page the link points to.
+        event.stopPropagation();
         var wanted = link.getAttribute("data-filter");
         Array.prototype.forEach.call(links, function (l) {
           l.setAttribute("aria-pressed", l === link ? "true" : "false");

@@ -1,0 +1,80 @@
+"""Former ids (``aliases``): where every old address lives now.
+
+A project, sub-item, indicator or retired programme may list the ids it had
+before. This module turns them into one table, used three ways: the redirect
+pages left at old project addresses, the invisible old anchors kept on the
+current pages, and the address lock's check that nothing published was lost.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from . import urls
+from .model import Notice
+
+
+@dataclass(frozen=True)
+class Moves:
+    """Old page URLs and old anchors, each with its current place (site-relative)."""
+
+    pages: dict[str, str] = field(default_factory=dict)  # old URL -> current URL
+    anchors: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> {old: current}
+
+    def resolve(self, address: str) -> str:
+        """Where an address (``page#anchor``) lives now; itself if it never moved."""
+        page, sep, anchor = address.partition("#")
+        page = self.pages.get(page, page)
+        if sep:
+            anchor = self.anchors.get(page, {}).get(anchor, anchor)
+        return page + sep + anchor
+
+    def old_anchors(self, page: str, anchor: str) -> list[str]:
+        """The former anchors on ``page`` that now mean ``anchor``."""
+        return sorted(old for old, new in self.anchors.get(page, {}).items() if new == anchor)
+
+
+def moves(notice: Notice) -> Moves:
+    """Every former address the data declares, with its current place."""
+    pages: dict[str, str] = {}
+    anchors: dict[str, dict[str, str]] = defaultdict(dict)
+    on_notice = anchors[urls.url_of(urls.NOTICE)]
+    for project in notice.projects:
+        page = urls.project_url(project.id)
+        for old in project.aliases:
+            pages[urls.project_url(old)] = page
+            pages[urls.qr(old)] = urls.qr(project.id)
+            pages[urls.project_feed(old)] = urls.project_feed(project.id)
+            on_notice[urls.notice_anchor("p", old)] = urls.notice_anchor("p", project.id)
+            on_notice[urls.notice_anchor("annex", old)] = urls.notice_anchor("annex", project.id)
+        for item in project.items:
+            for old in item.aliases:
+                anchors[page][old] = item.id
+            for pid in (project.id, *project.aliases):
+                for rid in (item.id, *item.aliases):
+                    if (pid, rid) != (project.id, item.id):
+                        on_notice[urls.annex_row(pid, rid)] = urls.annex_row(project.id, item.id)
+        for indicator in project.all_indicators:
+            for old in indicator.aliases:
+                anchors[page][old] = indicator.id
+    for programme in notice.retired.programmes:
+        for old in programme.aliases:
+            anchors[urls.url_of(urls.RETIRED)][old] = programme.id
+    return Moves(pages, {page: table for page, table in anchors.items() if table})
+
+
+def spans(ids: list[str], *, block: bool = False) -> Markup:
+    """Empty elements carrying old anchors, placed just before the current target.
+
+    ``block`` gives ``<div>``s followed by a blank line, to stand before a Markdown
+    heading; otherwise ``<span>``s, to stand inside a paragraph or table cell.
+    """
+    if not ids:
+        return Markup("")
+    tag = "div" if block else "span"
+    out = "".join(f'<{tag} id="{html.escape(i)}" class="ms-alias"></{tag}>' for i in ids)
+    return Markup(out + ("\n\n" if block else ""))

@@ -1,0 +1,109 @@
+"""The address lock: a committed list of every address the site has published.
+
+The lock (``urls.lock`` beside the data file, e.g. ``data/urls.lock``) only
+grows: ``python -m generator lock`` adds what the data now publishes and keeps
+old addresses that still lead somewhere through ``aliases``. Every build checks
+each locked address against the built site, so a published link cannot break
+without a visible change to this file.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .aliases import Moves
+
+NAME = "urls.lock"
+HEADER = """\
+# 网址锁：本站发布过的每个网址和锚点，一行一个，按字母排序；不要手工编辑。
+# 地址相对于网站根地址（mkdocs.yml 中的 site_url），“./”是首页。
+# 每次生成网站都逐条检查：锁定的地址必须仍然生成，或经数据中的 aliases（旧编号）转到新位置，否则生成失败。
+# 数据新增了网址后，运行 python -m generator lock 把它们加进来，并随数据一起提交。
+"""
+
+
+def path_for(data: str | Path) -> Path:
+    """Where the lock of a data file lives: beside it."""
+    return Path(data).parent / NAME
+
+
+def read(path: Path) -> list[str]:
+    """The locked addresses; comments and blank lines skipped."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def render(addresses: list[str]) -> str:
+    return HEADER + "".join(f"{a}\n" for a in sorted(set(addresses)))
+
+
+def updated(locked: list[str], published: list[str], moves: Moves) -> list[str]:
+    """The new lock: what the data publishes, plus old addresses that still lead there."""
+    now = set(published)
+    kept = {a for a in locked if a not in now and moves.resolve(a) in now}
+    return sorted(now | kept)
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids.update(v for k, v in attrs if k == "id" and v)
+
+
+class Site:
+    """A built site, asked whether it produces an address."""
+
+    def __init__(self, site_dir: str | Path) -> None:
+        self.root = Path(site_dir)
+        self._ids: dict[Path, set[str]] = {}
+
+    def file(self, page: str) -> Path:
+        page = "" if page == "./" else page
+        return self.root / (page + "index.html" if page.endswith("/") or not page else page)
+
+    def ids(self, file: Path) -> set[str]:
+        if file not in self._ids:
+            parser = _Ids()
+            parser.feed(file.read_text(encoding="utf-8", errors="replace"))
+            self._ids[file] = parser.ids
+        return self._ids[file]
+
+    def produces(self, address: str) -> bool:
+        page, _, anchor = address.partition("#")
+        file = self.file(page)
+        if not file.is_file():
+            return False
+        return not anchor or (file.suffix == ".html" and anchor in self.ids(file))
+
+
+def missing(locked: list[str], site: Site, moves: Moves) -> list[str]:
+    """Locked addresses the site neither produces nor redirects to a produced one.
+
+    A moved page must have its redirect page; an anchor on it counts once the
+    address it is redirected to is produced. An old anchor on a current page
+    must be there itself (the alias kept by the template).
+    """
+    lost = []
+    for address in locked:
+        page, _, anchor = address.partition("#")
+        if page in moves.pages and anchor:
+            ok = site.produces(page) and site.produces(moves.resolve(address))
+        else:
+            ok = site.produces(address)
+        if not ok:
+            lost.append(address)
+    return lost
+
+
+def message(lock_name: str, lost: list[str]) -> str:
+    """The build error naming every lost address."""
+    lines = "\n".join(f"  {a}" for a in lost)
+    return (
+        f"网址锁 {lock_name} 中有 {len(lost)} 个地址既没有生成，也没有转到新位置：\n{lines}\n"
+        "已发布的网址不能失效：如果改了编号，请把旧编号写进该条目的 aliases；"
+        "如果确实要删除这些地址，请运行 python -m generator lock 更新网址锁，并在提交说明中写明原因。"
+    )

@@ -1,0 +1,267 @@
+"""Cite this page (引用本页), the data version, sharing meta and the signboard QR codes."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SAMPLE_DIR
+from htmltree import Element, parse_file
+
+from generator import version
+from generator.cite import Citation, Site
+from generator.loader import load
+from generator.model import Notice
+from generator.version import Version
+
+DATA = ROOT / "data" / "projects.yaml"
+
+
+# --------------------------------------------------------------------------
+# The citation text
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample() -> Notice:
+    return load(SAMPLE_DIR / "projects.yaml")
+
+
+def test_citation_of_a_page_and_of_a_figure(sample: Notice) -> None:
+    site = Site("https://example.org/ms/", Version("0123456789abcdef", "2099-04-01"))
+    cite = Citation(sample, site)
+    project = sample.project("ceshi-jiuzhu")
+    assert cite.project(project) == (
+        "测试县人民政府. 测试县人民政府关于2099年实施4项民生工程的通知（测试数据）: "
+        "测政〔2099〕1号 附件第4项 测试救助[EB/OL]. (2099-04-01)[引用日期]. "
+        "https://example.org/ms/projects/ceshi-jiuzhu/. 数据版本 0123456."
+    )
+    figure = project.items[0].indicators[0]
+    assert cite.figure(project, figure) == (
+        "测试县人民政府. 测试县人民政府关于2099年实施4项民生工程的通知（测试数据）: "
+        "测政〔2099〕1号 附件第4项 测试救助 指标“保障测试对象”[EB/OL]. (2099-04-01)[引用日期]. "
+        "https://example.org/ms/projects/ceshi-jiuzhu/#dibao-renshu. 数据版本 0123456."
+    )
+
+
+def test_citation_with_unknown_or_uncommitted_data(sample: Notice) -> None:
+    project = sample.project("ceshi-lu")
+    unknown = Citation(sample, Site("https://example.org/ms/", Version()))
+    assert unknown.project(project).endswith(
+        "附件第1项 测试道路建设[EB/OL]. [引用日期]. https://example.org/ms/projects/ceshi-lu/. 数据版本 未知."
+    )
+    dirty = Citation(sample, Site("https://example.org/ms/", Version("abcdef0123", "2099-05-02", True)))
+    assert dirty.project(project).endswith(
+        "(2099-05-02)[引用日期]. https://example.org/ms/projects/ceshi-lu/. 数据版本 abcdef0（含未提交的修改）."
+    )
+
+
+# --------------------------------------------------------------------------
+# The data version, from git
+# --------------------------------------------------------------------------
+
+
+def git(repo: Path, *args: str, **env: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=测试", "-c", "user.email=test@example.org", *args],
+        cwd=repo,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def test_version_is_the_last_commit_of_the_data_file(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q")
+    data = tmp_path / "data" / "projects.yaml"
+    data.parent.mkdir()
+    data.write_text("a: 1\n", encoding="utf-8")
+    git(tmp_path, "add", ".")
+    stamp = "2099-03-15T23:30:00+08:00"
+    git(tmp_path, "commit", "-q", "-m", "数据", GIT_COMMITTER_DATE=stamp, GIT_AUTHOR_DATE=stamp)
+    commit = git(tmp_path, "rev-parse", "HEAD")
+    (tmp_path / "other.txt").write_text("x\n", encoding="utf-8")  # later commits of other files
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "其他")
+    assert version.of(data) == Version(commit, "2099-03-15", False)
+    assert version.of(data).label == commit[:7]
+    data.write_text("a: 2\n", encoding="utf-8")
+    assert version.of(data) == Version(commit, "2099-03-15", True)
+    assert version.of(data).label == f"{commit[:7]}（含未提交的修改）"
+
+
+def test_version_is_unknown_without_git_or_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "projects.yaml"
+    data.write_text("a: 1\n", encoding="utf-8")
+    assert version.of(data) == Version()  # not in a repository
+    git(tmp_path, "init", "-q")
+    assert version.of(data) == Version()  # in a repository, never committed
+    monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
+    assert shutil.which("git") is None
+    assert version.of(DATA) == Version()  # no git at all
+    assert Version().label == "未知"
+
+
+# --------------------------------------------------------------------------
+# The built site
+# --------------------------------------------------------------------------
+
+
+def meta(doc: Element, key: str) -> str | None:
+    for el in doc.find_all("meta"):
+        if key in (el.attrs.get("property"), el.attrs.get("name")):
+            return el.attrs.get("content")
+    return None
+
+
+def text_of(el: Element) -> str:
+    return "".join(c if isinstance(c, str) else text_of(c) for c in el.children)
+
+
+def data_version() -> tuple[str, str, bool]:
+    """Short commit, commit date and uncommitted changes of the data file, asked of git here."""
+    line = git(ROOT, "log", "-1", "--format=%H %cs", "--", "data/projects.yaml")
+    commit, date = line.split()
+    dirty = bool(git(ROOT, "status", "--porcelain", "--", "data/projects.yaml"))
+    return commit[:7], date, dirty
+
+
+def test_every_project_page_has_its_citation_version_and_qr_code(
+    built_site: Path, notice: Notice
+) -> None:
+    short, date, dirty = data_version()
+    label = short + ("（含未提交的修改）" if dirty else "")
+    doc = notice.document
+    for project in notice.projects:
+        page = parse_file(built_site / "projects" / project.id / "index.html")
+        canonical = page.find("link", rel="canonical").attrs["href"]
+        assert canonical.endswith(f"/projects/{project.id}/")
+        assert page.find("h2", id="yinyong") is not None
+        box = page.find("div", class_="ms-cite")
+        assert text_of(box.find("p", class_="ms-cite-text")) == (
+            f"{doc.issuer}. {doc.title}: {doc.number} 附件第{project.seq}项 {project.name}[EB/OL]. "
+            f"({date})[引用日期]. {canonical}. 数据版本 {label}."
+        )
+        assert text_of(box.find("p", class_="ms-version")).startswith(f"数据版本：{label}（{date} 提交）。")
+        assert box.find("img", src="qr.svg") is not None
+        download = box.find("a", href="qr.svg")
+        assert download.attrs["download"] == f"{project.id}-qr.svg"
+        assert (built_site / "projects" / project.id / "qr.svg").is_file()
+        links = {b.attrs["data-cite"] for b in page.find_all("button", class_="ms-cite-link")}
+        assert len(links) == len(project.all_indicators)
+        for indicator in project.all_indicators:
+            ending = f"[引用日期]. {canonical}#{indicator.id}. 数据版本 {label}."
+            assert any(c.endswith(ending) and f"指标“{indicator.counts}”" in c for c in links)
+
+
+def test_every_page_has_sharing_meta(built_site: Path, notice: Notice) -> None:
+    pages = sorted(
+        p
+        for p in built_site.rglob("*.html")
+        if p.name != "404.html" and '<meta name="robots" content="noindex">' not in p.read_text(encoding="utf-8")
+    )
+    assert len(pages) > len(notice.projects)
+    for path in pages:
+        doc = parse_file(path)
+        canonical = doc.find("link", rel="canonical").attrs["href"]
+        where = path.relative_to(built_site).as_posix()
+        assert meta(doc, "og:url") == canonical, where
+        assert meta(doc, "og:site_name") == "太和县民生工程公开", where
+        assert meta(doc, "og:title"), where
+        assert meta(doc, "og:description"), where
+        assert meta(doc, "og:description") == meta(doc, "description"), where
+        assert meta(doc, "og:type") == ("website" if where == "index.html" else "article"), where
+        assert meta(doc, "twitter:card") == "summary", where
+        assert meta(doc, "og:image") is None, where  # nothing from another host
+    for project in notice.projects:
+        doc = parse_file(built_site / "projects" / project.id / "index.html")
+        assert meta(doc, "og:title") == f"{project.seq}．{project.name}"
+        assert meta(doc, "og:description").startswith(
+            f"{notice.document.number} 第{project.seq}项：{project.name}（"
+        )
+
+
+# --------------------------------------------------------------------------
+# In Chromium: the QR codes decode to the page's address; copying; printing
+# --------------------------------------------------------------------------
+
+
+def decode(png: Path) -> str:
+    zbarimg = shutil.which("zbarimg")
+    if zbarimg is None:
+        pytest.fail("找不到 zbarimg：二维码测试不能跳过，请先运行 make chromium（安装 zbar-tools）")
+    done = subprocess.run(
+        [zbarimg, "--raw", "-q", str(png)], capture_output=True, text=True, timeout=30
+    )
+    assert done.returncode == 0, f"zbarimg 无法识别 {png.name}：{done.stderr}"
+    return done.stdout.strip()
+
+
+def test_every_qr_code_decodes_to_its_page(page, server: str, notice: Notice, tmp_path: Path) -> None:
+    for project in notice.projects:
+        url = f"{server}projects/{project.id}/"
+        # Chromium rasterizes the SVG file as served, in an <img> like the page's own
+        page.set_content(f'<body style="margin:0;background:#fff"><img src="{url}qr.svg"></body>')
+        page.wait_for_function("() => document.images[0].complete && document.images[0].naturalWidth > 0")
+        png = tmp_path / f"{project.id}.png"
+        page.locator("img").screenshot(path=str(png))
+        assert decode(png) == url
+
+
+def in_view(page, selector: str) -> bool:
+    return page.eval_on_selector(
+        selector,
+        "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }",
+    )
+
+
+def test_copy_button_copies_the_dated_citation(page, server: str, notice: Notice) -> None:
+    page.add_init_script(
+        """Object.defineProperty(navigator, 'clipboard', {value: {writeText: t => {
+               window.copied = t; return Promise.resolve(); }}});"""
+    )
+    project = notice.project("kunnan-jiuzhu")
+    page.goto(f"{server}projects/{project.id}/")
+    today = page.evaluate(
+        "() => { const d = new Date(), p = n => String(n).padStart(2, '0');"
+        " return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()); }"
+    )
+    text = page.locator(".ms-cite-text")
+    shown = text.inner_text()
+    assert f"[{today}]. {server}projects/{project.id}/. 数据版本 " in shown
+    assert "[引用日期]" not in shown
+    page.get_by_role("button", name="复制引文").click()
+    assert page.locator(".ms-copy-status").inner_text() == "已复制引文"
+    assert page.evaluate("() => window.copied") == shown
+
+    indicator = project.all_indicators[0]
+    page.get_by_role("button", name=f"引用这个数字：{indicator.counts}").click()
+    assert in_view(page, ".ms-cite")
+    figure = text.inner_text()
+    label = shown.rsplit("数据版本 ", 1)[1]  # the same version as the page's citation
+    assert figure.endswith(f"[{today}]. {server}projects/{project.id}/#{indicator.id}. 数据版本 {label}")
+    assert f"指标“{indicator.counts}”" in figure
+    assert page.locator(".ms-cite-what span").inner_text() == f"以下是数字“{indicator.counts}”的引文。"
+    page.get_by_role("button", name="复制引文").click()
+    assert page.evaluate("() => window.copied") == figure
+    page.get_by_role("button", name="改为引用整个页面").click()
+    assert text.inner_text() == shown
+    assert not page.locator(".ms-cite-what").is_visible()
+
+
+def test_printed_page_shows_qr_code_and_citation_not_buttons(page, server: str) -> None:
+    page.goto(f"{server}projects/kunnan-jiuzhu/")
+    page.emulate_media(media="print")
+    box = page.locator(".ms-qr img").bounding_box()
+    assert box is not None and box["width"] > 100 and abs(box["width"] - box["height"]) < 1
+    assert page.locator(".ms-cite-text").is_visible()
+    assert re.search(r"\[\d{4}-\d{2}-\d{2}\]", page.locator(".ms-cite-text").inner_text())
+    assert not page.locator(".ms-copy").is_visible()
+    assert not page.locator("button.ms-cite-link").first.is_visible()
+    assert not page.locator(".ms-qr a[download]").is_visible()
