@@ -145,6 +145,18 @@ def test_every_figure_is_in_its_row_and_linked_from_the_text(
     assert not problems, "\n".join(problems)
 
 
+def test_every_pilcrow_links_to_its_own_heading_or_row(built_site: Path, notice: Notice) -> None:
+    problems = []
+    for project in notice.projects:
+        doc = parse_file(page_path(built_site, urls.project(project.id)))
+        for a in doc.find_all("a", class_="headerlink"):
+            owner = next((el for el in a.ancestors() if "id" in el.attrs), None)
+            fragment = urlsplit(a.attrs.get("href", "")).fragment
+            if owner is None or fragment != owner.attrs["id"]:
+                problems.append(f"{project.id}: ¶ {a.attrs.get('href')} 不指向它所在的元素")
+    assert not problems, "\n".join(problems)
+
+
 def test_no_figure_is_shown_as_zero(built_site: Path, notice: Notice) -> None:
     for project in notice.projects:
         doc = parse_file(page_path(built_site, urls.project(project.id)))

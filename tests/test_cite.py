@@ -124,27 +124,37 @@ def text_of(el: Element) -> str:
     return "".join(c if isinstance(c, str) else text_of(c) for c in el.children)
 
 
-def data_version() -> tuple[str, str, bool]:
-    """Short commit, commit date and uncommitted changes of the data file, asked of git here."""
-    line = git(ROOT, "log", "-1", "--format=%H %cs", "--", "data/projects.yaml")
-    commit, date = line.split()
-    dirty = bool(git(ROOT, "status", "--porcelain", "--", "data/projects.yaml"))
-    return commit[:7], date, dirty
+def data_commits() -> dict[str, str]:
+    """Every commit of the data file (short hash -> commit date), asked of git here."""
+    lines = git(ROOT, "log", "--format=%H %cs", "--", "data/projects.yaml").splitlines()
+    return {commit[:7]: date for commit, date in (line.split() for line in lines)}
+
+
+VERSION = re.compile(r"数据版本 ([0-9a-f]{7})((?:（含未提交的修改）)?)\.$")
 
 
 def test_every_project_page_has_its_citation_version_and_qr_code(
     built_site: Path, notice: Notice
 ) -> None:
-    short, date, dirty = data_version()
-    label = short + ("（含未提交的修改）" if dirty else "")
+    # The site may have been built before a later commit: its version must be a commit
+    # of the data file, with that commit's date, and the same on every page.
+    commits = data_commits()
     doc = notice.document
+    labels = set()
     for project in notice.projects:
         page = parse_file(built_site / "projects" / project.id / "index.html")
         canonical = page.find("link", rel="canonical").attrs["href"]
         assert canonical.endswith(f"/projects/{project.id}/")
         assert page.find("h2", id="yinyong") is not None
         box = page.find("div", class_="ms-cite")
-        assert text_of(box.find("p", class_="ms-cite-text")) == (
+        citation = text_of(box.find("p", class_="ms-cite-text"))
+        found = VERSION.search(citation)
+        assert found, citation
+        short, label = found.group(1), found.group(1) + found.group(2)
+        assert short in commits, f"{short} 不是 data/projects.yaml 的提交"
+        date = commits[short]
+        labels.add(label)
+        assert citation == (
             f"{doc.issuer}. {doc.title}: {doc.number} 附件第{project.seq}项 {project.name}[EB/OL]. "
             f"({date})[引用日期]. {canonical}. 数据版本 {label}."
         )
@@ -158,6 +168,7 @@ def test_every_project_page_has_its_citation_version_and_qr_code(
         for indicator in project.all_indicators:
             ending = f"[引用日期]. {canonical}#{indicator.id}. 数据版本 {label}."
             assert any(c.endswith(ending) and f"指标“{indicator.counts}”" in c for c in links)
+    assert len(labels) == 1
 
 
 def test_every_page_has_sharing_meta(built_site: Path, notice: Notice) -> None:
