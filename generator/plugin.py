@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from . import aliases, extras, lock, render, urls, version
 from .cite import Site
@@ -84,6 +85,10 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
                 raise PluginError(f"docs/{src_uri} 与网站生成的页面同名，请改名或删除该文件")
             files.append(File.generated(config, src_uri, content=content))
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # In the content, not the theme, so that it prints and is the same on every page.
+        return html + render.version_html(self.notice, self.site.version)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Every published address must still be produced or redirected.

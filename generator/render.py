@@ -21,6 +21,7 @@ from . import aliases, progress, schema, urls
 from .cite import Citation, Site
 from .export import CSV_COLUMNS
 from .model import DIRECTION_LABELS, NOTE_LABELS, Item, Notice, Term
+from .version import UNKNOWN, Version
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
 
@@ -79,6 +80,17 @@ def target_html(row: Item, gloss: Callable[[str], str]) -> Markup:
         pos = end
     out.append(gloss(html.escape(row.target[pos:])))
     return Markup("".join(out))
+
+
+def version_html(notice: Notice, version: Version) -> str:
+    """The line every page ends with: which data, which commit, changed when."""
+    changed = version.date or UNKNOWN
+    return (
+        '\n<p class="ms-dataversion">'
+        f"数据依据 {html.escape(notice.document.number)}；"
+        f"数据版本 <code>{html.escape(version.label)}</code>，数据最后修改于 {html.escape(changed)}。"
+        "</p>\n"
+    )
 
 
 def environment() -> Environment:

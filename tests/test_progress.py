@@ -179,3 +179,21 @@ def test_project_page_shows_progress_in_the_browser(page, sample_server: str) ->
     assert "滞后" in page.locator(".ms-status").inner_text()
     assert "落后" in page.locator("tr#xuexiao").inner_text()
     assert all(url.startswith(sample_server) for url in page.requests)
+
+
+def test_every_page_shows_the_data_version_and_date(built_site: Path) -> None:
+    from generator.version import of
+
+    version = of(ROOT / "data" / "projects.yaml")
+    pages = [
+        p for p in built_site.rglob("index.html") if "ms-alias-redirect" not in p.read_text("utf-8")
+    ]
+    assert len(pages) > 40
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        line = re.search(r'<p class="ms-dataversion">(.*?)</p>', html)
+        if line is None and 'http-equiv="refresh"' in html:
+            continue  # a redirect page left at a former address
+        assert line, path
+        assert f"<code>{version.label}</code>" in line.group(1), path
+        assert f"数据最后修改于 {version.date}" in line.group(1), path
