@@ -17,6 +17,10 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# axe-core for the accessibility tests, at the exact version in package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
 ## make serve: live preview at http://127.0.0.1:8000, rebuilt when data or templates change
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -28,7 +32,7 @@ demo: $(STAMP)
 ## make site: build into site/; the old site/ is replaced only if the build succeeds
 site: $(STAMP)
 	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --quiet -d .site-new
+	$(BIN)/mkdocs build --strict --quiet -d .site-new || { rm -rf .site-new; exit 1; }
 	rm -rf .site-old; [ ! -d site ] || mv site .site-old
 	mv .site-new site; rm -rf .site-old
 	@echo "网站已生成：site/"
@@ -43,15 +47,15 @@ lint: $(STAMP)
 	$(BIN)/python -m generator lock --check $(DATA)
 
 ## make chromium: Debian's chromium for the browser tests (Playwright cannot download one here),
-## and zbarimg (zbar-tools) to decode the QR codes in them
+## and zbarimg (zbar-tools) to decode the QR codes in them, and faketime to build "on another day"
 chromium:
-	@{ command -v chromium && command -v zbarimg; } >/dev/null || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk zbar-tools >/dev/null; }
+	@{ command -v chromium && command -v zbarimg && command -v faketime; } >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk zbar-tools faketime >/dev/null; }
 	@chromium --version
 
 ## make test: everything, browser tests included
-test: $(STAMP) chromium lint check
+test: $(STAMP) node_modules/.package-lock.json chromium lint check
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site-new .site-old $(VENV)
+	rm -rf site .site-new .site-old $(VENV) node_modules

@@ -35,8 +35,19 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
+def _cell(value: object) -> object:
+    """A spreadsheet must not run data as a formula: text starting with = + - @ gets a '."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def to_csv(notice: Notice) -> str:
-    """One row per indicator with its latest progress; UTF-8 with BOM so Excel opens it."""
+    """One row per indicator with its latest progress; UTF-8 with BOM so Excel opens it.
+
+    Text that a spreadsheet would read as a formula is prefixed with ' (see ``_cell``);
+    projects.json keeps every text exactly as written.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -46,7 +57,7 @@ def to_csv(notice: Notice) -> str:
         for row in project.rows:
             for ind in row.indicators:
                 st = states.get(ind.id)
-                writer.writerow([
+                writer.writerow(map(_cell, [
                     notice.document.number, project.seq, project.id, project.name,
                     row.id, row.name, ind.id, ind.counts,
                     ind.value, ind.unit, ind.direction, ind.scope or "",
@@ -56,5 +67,5 @@ def to_csv(notice: Notice) -> str:
                     "" if st is None else st.report.date,
                     "" if st is None else progress.percent(st.expected),
                     "" if st is None else st.report.source,
-                ])  # fmt: skip
+                ]))  # fmt: skip
     return "\ufeff" + out.getvalue()

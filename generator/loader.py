@@ -21,6 +21,7 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 import yaml
 
 from .errors import DataError, DataErrors
+from .longtext import over_long
 from .model import DATE_PATTERN, ID_PATTERN, LINK_PATTERN, VALUE_PATTERN, Notice
 from .validate import validate
 
@@ -39,7 +40,7 @@ _KIND = {
 }
 _PATTERN_MESSAGES = {
     ID_PATTERN: "编号 '{v}' 格式不对：只能用小写字母、数字和连字符（如 dibao、sihao-nongcunlu）",
-    DATE_PATTERN: "日期 '{v}' 格式不对，应为 YYYY-MM-DD（如 \"2020-06-01\"）",
+    DATE_PATTERN: "日期 '{v}' 格式不对，应为 YYYY-MM-DD（如 \"2099-06-01\"）",
     LINK_PATTERN: "链接 '{v}' 格式不对：应为以 http:// 或 https:// 开头的网址",
     VALUE_PATTERN: '数值 \'{v}\' 格式不对：应照原文写数字（如 "73"、"21.77"），原文为“/”的写 "/"',
 }
@@ -119,6 +120,9 @@ def load_bytes(raw: bytes, name: str) -> Notice:
         ) from None
     if not text.strip():
         raise DataErrors(name, [DataError(name, 1, "", "文件为空")])
+    too_long = over_long(text, name, MAX_TEXT)  # fast, before the slow pure-Python reader
+    if too_long:
+        raise DataErrors(name, too_long)
     try:
         composer = _Composer(text)  # the reader refuses control characters right here
         root = composer.get_single_node()

@@ -65,7 +65,7 @@ def _former(what: str) -> Any:
 class Upstream:
     """A higher-level notice that this one implements."""
 
-    number: str = spec("文号", example="皖政〔2020〕17号")
+    number: str = spec("文号", example="某市政〔2099〕1号")
     title: str = spec("标题")
 
 
@@ -82,7 +82,7 @@ class Requirement:
 class Document:
     """The notice itself: who issued it, when, and its body text."""
 
-    number: str = spec("文号", example="太政〔2020〕10号")
+    number: str = spec("文号", example="某县政〔2099〕1号")
     issuer: str = spec("发文机关")
     region: str = spec("县（市、区）名称")
     year: int = spec("实施年度")

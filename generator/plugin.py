@@ -4,6 +4,7 @@ check the address lock in on_post_build."""
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,6 +40,24 @@ def published_files(notice: Notice, site_url: str) -> dict[str, str]:
     return files
 
 
+_epoch_we_set: str | None = None
+
+
+def _set_source_date_epoch(notice: Notice, data_version: version.Version) -> None:
+    """Reproducible builds: mkdocs dates every page from the clock (sitemap.xml <lastmod>,
+    the mtime inside sitemap.xml.gz) unless SOURCE_DATE_EPOCH is set. Set it from the data's
+    last commit (or, outside git, the latest date in the data), so the same commit builds
+    the same bytes on any day. A value given by the caller wins; one set here is renewed
+    on each rebuild of ``mkdocs serve``. Tested by tests/test_reproducible.py."""
+    global _epoch_we_set
+    given = os.environ.get("SOURCE_DATE_EPOCH")
+    if given is not None and given != _epoch_we_set:
+        return
+    dates = [notice.document.date] + [r.date for p in notice.projects for r in p.reports]
+    _epoch_we_set = str(version.source_date_epoch(data_version, dates))
+    os.environ["SOURCE_DATE_EPOCH"] = _epoch_we_set
+
+
 class MinshengPlugin(BasePlugin[MinshengConfig]):
     notice: Notice
     watched: list[str]
@@ -62,6 +81,7 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         if not config.site_url:
             raise PluginError("mkdocs.yml 没有设置 site_url：永久网址、引文和二维码都需要网站的正式地址")
         self.site = Site(url=config.site_url, version=version.of(path))
+        _set_source_date_epoch(self.notice, self.site.version)
         self.lock_path = lock.path_for(path)
         self.watched = [str(path), str(Path(render.__file__).parent / "templates")]
         return config

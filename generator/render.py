@@ -23,12 +23,29 @@ from .export import CSV_COLUMNS
 from .model import DIRECTION_LABELS, NOTE_LABELS, Item, Notice, Term
 from .version import UNKNOWN, Version
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+# HTML's and Markdown's special characters. md() writes them as numeric character
+# references, which Markdown leaves alone: a backslash escape would stay visible for
+# the characters Python-Markdown does not know as escapable (":", "=", "|", "~", "^").
+_MD_SPECIAL = re.compile(r"[&<>\"'\\`*_{}\[\]()#+\-.!|~^=:]")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 def md(text: str) -> Markup:
-    """Text safe to place in a Markdown heading or paragraph: inert, shown as written."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
+    """Text safe to place in a Markdown heading or paragraph: inert, shown as written.
+
+    Line breaks become spaces: a heading is one line, and a break would end it early.
+    """
+    text = _LINE_BREAK.sub(" ", text)
+    return Markup(_MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text))
+
+
+def tooltip(text: str) -> str:
+    """Text for a ``title`` attribute in the content, escaped twice.
+
+    Material's tooltips (``content.tooltips``) put a title into the page as HTML:
+    the attribute's value must itself be escaped HTML to show as written.
+    """
+    return html.escape(html.escape(text))
 
 
 def relative(from_src: str, to_src: str, anchor: str = "") -> str:
@@ -54,15 +71,21 @@ class Glossary:
             for name in (term.term, *term.aliases):
                 self.title[html.escape(name)] = term.definition
         names = sorted(self.title, key=len, reverse=True)
-        self.pattern = re.compile("|".join(map(re.escape, names))) if names else None
+        # Character references are matched too, and left whole: a term such as "lt"
+        # must not split the "&lt;" of an escaped "<".
+        alternatives = [*map(re.escape, names), r"&#?\w+;"]
+        self.pattern = re.compile("|".join(alternatives)) if names else None
 
     def __call__(self, escaped: str) -> str:
         if self.pattern is None:
             return escaped
-        return self.pattern.sub(
-            lambda m: f'<abbr title="{html.escape(self.title[m.group()])}">{m.group()}</abbr>',
-            escaped,
-        )
+        return self.pattern.sub(self._wrap, escaped)
+
+    def _wrap(self, match: re.Match[str]) -> str:
+        found = match.group()
+        if found not in self.title:
+            return found  # a character reference
+        return f'<abbr title="{tooltip(self.title[found])}">{found}</abbr>'
 
 
 def target_html(row: Item, gloss: Callable[[str], str]) -> Markup:
@@ -74,7 +97,7 @@ def target_html(row: Item, gloss: Callable[[str], str]) -> Markup:
         out.append(gloss(html.escape(row.target[pos:start])))
         label = "本年未设数值" if not ind.has_figure else ind.counts
         out.append(
-            f'<a class="ms-fig" href="#{ind.id}" title="{html.escape(label)}">'
+            f'<a class="ms-fig" href="#{ind.id}" title="{tooltip(label)}">'
             f"{html.escape(row.target[start:end])}</a>"
         )
         pos = end

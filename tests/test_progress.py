@@ -194,3 +194,12 @@ def test_every_page_shows_the_data_version_and_date(built_site: Path) -> None:
         assert line, path
         assert f"<code>{version.label}</code>" in line.group(1), path
         assert f"数据最后修改于 {version.date}" in line.group(1), path
+
+
+def test_csv_cells_never_start_a_formula() -> None:
+    from generator.export import _cell
+
+    assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert _cell("@SUM(A1)") == "'@SUM(A1)"
+    assert _cell("低保") == "低保"
+    assert _cell(530) == 530
