@@ -77,8 +77,8 @@ def results_dir() -> Path:
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def build_site(config: Path, dest: Path, site_url: str) -> Path:
-    """Run a real ``mkdocs build --strict``; fail on any error or any warning."""
+def run_mkdocs(config: Path, dest: Path, site_url: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict``, whatever its outcome; output without colours."""
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
     proc = subprocess.run(
         [str(MKDOCS), "build", "--strict", "-f", str(config), "-d", str(dest)],
@@ -88,7 +88,14 @@ def build_site(config: Path, dest: Path, site_url: str) -> Path:
         text=True,
         timeout=300,
     )
-    log = ANSI.sub("", proc.stderr + proc.stdout)
+    proc.stdout, proc.stderr = ANSI.sub("", proc.stdout), ANSI.sub("", proc.stderr)
+    return proc
+
+
+def build_site(config: Path, dest: Path, site_url: str) -> Path:
+    """Run a real ``mkdocs build --strict``; fail on any error or any warning."""
+    proc = run_mkdocs(config, dest, site_url)
+    log = proc.stderr + proc.stdout
     assert proc.returncode == 0, f"mkdocs build failed ({config.name}):\n{log}"
     warnings = [line for line in log.splitlines() if re.search(r"\bWARNING\b", line)]
     assert not warnings, "mkdocs build printed warnings:\n" + "\n".join(warnings)

@@ -6,14 +6,12 @@ build it for real, with its own address lock beside the data file.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from conftest import ANSI, MKDOCS, ROOT, SAMPLE_DIR
+from conftest import ROOT, SAMPLE_DIR, run_mkdocs
 
 # The renaming used throughout: a project, one of its sub-items and one of its
 # figures get new ids, each keeping its old one in ``aliases``.
@@ -48,16 +46,4 @@ def edit(path: Path, replace: Sequence[tuple[str, str]]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def build(config: Path, dest: Path, site_url: str) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict``, whatever its outcome; output without colours."""
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "-f", str(config), "-d", str(dest)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    proc.stdout, proc.stderr = ANSI.sub("", proc.stdout), ANSI.sub("", proc.stderr)
-    return proc
+build = run_mkdocs  # kept under this name for the address tests
