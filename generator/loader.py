@@ -123,6 +123,45 @@ def load_bytes(raw: bytes, name: str) -> Notice:
     too_long = over_long(text, name, MAX_TEXT)  # fast, before the slow pure-Python reader
     if too_long:
         raise DataErrors(name, too_long)
+    fast = _compose_fast(text)
+    if fast is not None:
+        root, anchored = fast, {}
+    else:
+        root, anchored = _compose_strict(text, name)
+    if root is None:
+        raise DataErrors(name, [DataError(name, 1, "", "文件中没有数据（只有注释或空行）")])
+    builder = _Builder(name, anchored)
+    notice = builder.build(root, Notice, "")
+    if builder.errors:
+        raise DataErrors(name, builder.errors)
+    errors = validate(notice, builder.lines, name)
+    if errors:
+        raise DataErrors(name, errors)
+    return notice
+
+
+def _compose_fast(text: str) -> yaml.Node | None:
+    """The node tree from libyaml, when the file is plainly well-formed.
+
+    libyaml composes about five times faster than PyYAML's pure-Python reader and
+    gives the same nodes, tags and lines. It is used only for a single document
+    without anchors or aliases (an alias would make the tree a graph, and a
+    bomb); anything else, or any error, goes to the strict path, which reports it.
+    """
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return None
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return None
+        return yaml.compose(text, Loader=loader)
+    except yaml.YAMLError:
+        return None
+
+
+def _compose_strict(text: str, name: str) -> tuple[yaml.Node | None, dict[int, str]]:
+    """PyYAML's own reader, which marks anchors and aliases instead of expanding them."""
     try:
         composer = _Composer(text)  # the reader refuses control characters right here
         root = composer.get_single_node()
@@ -135,16 +174,7 @@ def load_bytes(raw: bytes, name: str) -> Notice:
         message = f"文件中有不允许的控制字符{code}，请删除"
         raise DataErrors(name, [DataError(name, line, "", message)]) from None
     composer.dispose()
-    if root is None:
-        raise DataErrors(name, [DataError(name, 1, "", "文件中没有数据（只有注释或空行）")])
-    builder = _Builder(name, composer.anchored)
-    notice = builder.build(root, Notice, "")
-    if builder.errors:
-        raise DataErrors(name, builder.errors)
-    errors = validate(notice, builder.lines, name)
-    if errors:
-        raise DataErrors(name, errors)
-    return notice
+    return root, composer.anchored
 
 
 def _syntax_error(name: str, exc: yaml.MarkedYAMLError) -> DataError:
