@@ -8,7 +8,7 @@ DATA   ?= data/projects.yaml
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check test lint chromium bench clean
+.PHONY: serve demo site check lock test lint chromium bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ site: $(STAMP)
 ## make check: validate the data file (Chinese messages with line numbers)
 check: $(STAMP)
 	$(BIN)/python -m generator check $(DATA)
+	$(BIN)/python -m generator lock --check $(DATA)
+
+## make lock: add the addresses the data now publishes (e.g. a new report's anchor) to the lock
+lock: $(STAMP)
+	$(BIN)/python -m generator lock $(DATA)
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests
