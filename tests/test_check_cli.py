@@ -86,3 +86,31 @@ def test_unreadable_file_is_explained_in_chinese(what: str, tmp_path: Path) -> N
 def test_schema_is_up_to_date() -> None:
     result = run("schema", "--check")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_new_report_must_be_registered_in_the_lock(tmp_path, monkeypatch, capsys) -> None:
+    """The guide's workflow: make check flags the new address, make lock adds it."""
+    from generator.cli import main
+
+    root = Path(__file__).resolve().parent.parent
+    data = tmp_path / "projects.yaml"
+    text = (root / "data" / "projects.yaml").read_text(encoding="utf-8")
+    anchor = '    not_targets: []\n\n  - id: "dangjian-fupin"\n'
+    assert text.count(anchor) == 1
+    report = (
+        '    not_targets: []\n    reports:  # 测试用的虚构报告\n      - date: "2020-09-30"\n'
+        "        source: 虚构的进度通报\n        values:\n          - indicator: yuanqu\n"
+        '            reached: 40\n\n  - id: "dangjian-fupin"\n'
+    )
+    data.write_text(text.replace(anchor, report), encoding="utf-8")
+    (tmp_path / "urls.lock").write_text(
+        (root / "data" / "urls.lock").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    monkeypatch.chdir(root)
+    assert main(["lock", "--check", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert "应新增 2 个、删除 0 个地址" in err  # the 更新记录 section and the report
+    assert main(["lock", str(data)]) == 0
+    assert "新增 2 个，删除 0 个" in capsys.readouterr().out
+    assert "projects/sidai-yizi/#gengxin-2020-09-30" in (tmp_path / "urls.lock").read_text("utf-8")
+    assert main(["lock", "--check", str(data)]) == 0
