@@ -47,7 +47,7 @@ lock: $(STAMP)
 	$(BIN)/python -m generator lock $(DATA)
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m generator schema --check
 	$(BIN)/python -m generator lock --check $(DATA)
 

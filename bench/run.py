@@ -18,7 +18,9 @@ adjusted); each passes the same ``load()`` that ``python -m generator check`` ru
 its own address lock, as the real data has. Synthetic data never leaves the temp folder
 unless ``--keep DIR`` is given.
 
-Results: a Markdown table on stdout and in ``bench/results.md``.
+Results: Markdown tables on stdout and in ``bench/results.md``; the raw numbers in
+``bench/results.json``. ``--browser`` also loads a project page in Chromium and lists what
+it fetches, to check what the first-load size counts.
 """
 
 from __future__ import annotations
