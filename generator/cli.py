@@ -33,11 +33,18 @@ def summary(notice: Notice, name: str) -> str:
     )
 
 
-def _check(args: argparse.Namespace) -> int:
+def _load(file: str) -> Notice | None:
+    """The data, or None after printing every error for the person who edited it."""
     try:
-        notice = load(args.file)
+        return load(file)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
+        return None
+
+
+def _check(args: argparse.Namespace) -> int:
+    notice = _load(args.file)
+    if notice is None:
         return 1
     print(summary(notice, args.file))
     return 0
@@ -61,10 +68,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _lock(args: argparse.Namespace) -> int:
     """Rewrite (or with --check, compare) the address lock beside the data file."""
-    try:
-        notice = load(args.file)
-    except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
+    notice = _load(args.file)
+    if notice is None:
         return 1
     path = lock.path_for(args.file)
     old = lock.read(path) if path.is_file() else []
