@@ -209,7 +209,7 @@ def prerender(plugin_config: Path, docs: Path, times: dict[str, float]) -> Notic
                 **compose,
                 "load": (generator.plugin, "load"),
                 "pages": (render, "pages"),
-                "feeds": (generator.plugin, "published_files"),
+                "feeds": (extras, "data_files"),
                 "qr": (extras, "files"),
             }
         )

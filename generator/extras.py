@@ -1,11 +1,26 @@
-"""The files made from the data besides Markdown pages: QR codes and redirect pages,
-and the copies of moved files (QR codes, feeds) left at their former paths."""
+"""The files made from the data besides Markdown pages: feeds and open data, QR codes
+and redirect pages, and the copies of moved files (QR codes, feeds) left at their
+former paths."""
 
 from __future__ import annotations
 
 from . import qr, redirect, urls
 from .aliases import Moves
+from .export import to_csv, to_json
+from .feeds import feed
 from .model import Notice
+
+
+def data_files(notice: Notice, site_url: str) -> dict[str, str]:
+    """Feeds and open data files, by their path in the site."""
+    files = {
+        urls.FEED: feed(notice, site_url),
+        urls.JSON_EXPORT: to_json(notice),
+        urls.CSV_EXPORT: to_csv(notice),
+    }
+    for project in notice.projects:
+        files[urls.project_feed(project.id)] = feed(notice, site_url, project)
+    return files
 
 
 def files(notice: Notice, site_url: str, moves: Moves) -> dict[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from . import urls
+from . import progress, urls
 from .model import Notice, Project, Report
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -34,11 +34,7 @@ def feed(notice: Notice, site_url: str, project: Project | None = None) -> str:
     """The Atom XML of all updates, or of one project's updates."""
     doc = notice.document
     projects = (project,) if project else notice.projects
-    reports = sorted(
-        ((r, p) for p in projects for r in p.reports),
-        key=lambda rp: (rp[0].date, rp[1].seq),
-        reverse=True,
-    )
+    reports = progress.recent(projects)
     page = urls.project_url(project.id) if project else urls.url_of(urls.UPDATES)
     own = urls.project_feed(project.id) if project else urls.FEED
     root = ET.Element("feed", xmlns=ATOM)

@@ -16,28 +16,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import aliases, extras, lock, render, urls, version
+from . import aliases, extras, lock, render, version
 from .cite import Site
 from .config import MinshengConfig
 from .errors import DataErrors
-from .export import to_csv, to_json
-from .feeds import feed
 from .loader import load
 from .model import Notice
 
 log = logging.getLogger("mkdocs.plugins.minsheng")
-
-
-def published_files(notice: Notice, site_url: str) -> dict[str, str]:
-    """Feeds and open data files, by their path in the site."""
-    files = {
-        urls.FEED: feed(notice, site_url),
-        urls.JSON_EXPORT: to_json(notice),
-        urls.CSV_EXPORT: to_csv(notice),
-    }
-    for project in notice.projects:
-        files[urls.project_feed(project.id)] = feed(notice, site_url, project)
-    return files
 
 
 _epoch_we_set: str | None = None
@@ -60,6 +46,7 @@ def _set_source_date_epoch(notice: Notice, data_version: version.Version) -> Non
 
 class MinshengPlugin(BasePlugin[MinshengConfig]):
     notice: Notice
+    moves: aliases.Moves
     watched: list[str]
     site: Site
     lock_path: Path
@@ -79,7 +66,10 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
                 log.error(str(error))
             raise PluginError(exc.summary()) from None
         if not config.site_url:
-            raise PluginError("mkdocs.yml 没有设置 site_url：永久网址、引文和二维码都需要网站的正式地址")
+            raise PluginError(
+                "mkdocs.yml 没有设置 site_url：永久网址、引文和二维码都需要网站的正式地址"
+            )
+        self.moves = aliases.moves(self.notice)
         self.site = Site(url=config.site_url, version=version.of(path))
         _set_source_date_epoch(self.notice, self.site.version)
         self.lock_path = lock.path_for(path)
@@ -93,13 +83,12 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             server.watch(path)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        moves = aliases.moves(self.notice)
         generated = (
-            render.pages(self.notice, self.site)
-            | published_files(self.notice, config.site_url or "/")
-            | extras.files(self.notice, self.site.url, moves)
+            render.pages(self.notice, self.site, self.moves)
+            | extras.data_files(self.notice, self.site.url)
+            | extras.files(self.notice, self.site.url, self.moves)
         )
-        generated |= extras.moved(generated, moves)
+        generated |= extras.moved(generated, self.moves)
         for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} 与网站生成的页面同名，请改名或删除该文件")
@@ -117,7 +106,7 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             return
         locked = lock.read(self.lock_path)
         site = lock.Site(config.site_dir)
-        lost = lock.missing(locked, site, aliases.moves(self.notice))
+        lost = lock.missing(locked, site, self.moves)
         if lost:
             name = lock.path_for(self.config.source).as_posix()
             raise PluginError(lock.message(name, lost))

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .model import Indicator, Item, Project, Reading, Report
+from .model import Indicator, Project, Reading, Report
 
 STATUS_LABELS = {
     "unpublished": "未公布",
@@ -154,5 +154,7 @@ def history(project: Project) -> list[Report]:
     return sorted(project.reports, key=lambda r: r.date, reverse=True)
 
 
-def row_of(project: Project, indicator_id: str) -> Item:
-    return next(row for row in project.rows if any(i.id == indicator_id for i in row.indicators))
+def recent(projects: tuple[Project, ...]) -> list[tuple[Report, Project]]:
+    """Every report with its project, newest first; on one day, in 序号 order."""
+    pairs = [(r, p) for p in projects for r in p.reports]  # already in 序号 order
+    return sorted(pairs, key=lambda rp: rp[0].date, reverse=True)  # stable: ties keep it

@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import aliases, progress, schema, urls
+from .aliases import Moves
 from .cite import Citation, Site
 from .export import CSV_COLUMNS
 from .model import DIRECTION_LABELS, NOTE_LABELS, Item, Notice, Term
@@ -140,21 +141,18 @@ def environment() -> Environment:
     return env
 
 
-def pages(notice: Notice, site: Site | None = None) -> dict[str, str]:
+def pages(notice: Notice, site: Site | None = None, moves: Moves | None = None) -> dict[str, str]:
     """Every generated page: source path -> Markdown content.
 
-    ``site`` gives the permanent addresses and data version for citations.
+    ``site`` gives the permanent addresses and data version for citations;
+    ``moves`` the former addresses whose anchors the pages keep.
     """
     env = environment()
     citation = Citation(notice, site or Site())
-    moves = aliases.moves(notice)
+    moves = moves or aliases.moves(notice)
     gloss = Glossary(notice.glossary)
     states = {p.id: progress.of(p, notice.document.year) for p in notice.projects}
-    updates = sorted(
-        ((r, p) for p in notice.projects for r in p.reports),
-        key=lambda rp: (rp[0].date, -rp[1].seq),
-        reverse=True,
-    )
+    updates = progress.recent(notice.projects)
     out: dict[str, str] = {}
 
     def render(src: str, template: str, **context: object) -> None:
@@ -200,6 +198,7 @@ def pages(notice: Notice, site: Site | None = None) -> dict[str, str]:
             "project.md.j2",
             project=project,
             prog=states[project.id],
+            indicators={ind.id: ind for ind in project.all_indicators},
             history=progress.history(project),
             category=notice.category(project.category),
             prev=projects[i - 1] if i > 0 else None,
