@@ -1,17 +1,13 @@
 """The page left at a former address: it sends the reader to the current one.
 
-Plain HTML that works on any static host: a canonical link and a meta refresh,
-a visible link for readers without either, and a one-line script that keeps the
-``#anchor`` (mapped through the former anchors) on the way. The meta refresh
-sits in ``<noscript>``: a refresh would otherwise race the script and drop the
-anchor.
+The HTML is the template ``redirect.html.j2``; its script is ``assets/redirect.js``.
 """
 
 from __future__ import annotations
 
-import html
-import json
 import posixpath
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
 
 def relative(from_url: str, to_url: str) -> str:
@@ -20,32 +16,23 @@ def relative(from_url: str, to_url: str) -> str:
     return "./" if path == "." else path + "/"
 
 
+_env = Environment(
+    loader=PackageLoader("generator", "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    comment_start_string="{##",
+    comment_end_string="##}",
+)
+
+
 def page(old_url: str, new_url: str, canonical: str, title: str, anchors: dict[str, str]) -> str:
     """The redirect page at ``old_url`` (site-relative) for the page now at ``new_url``."""
-    target = relative(old_url, new_url)
-    # no "</" can end the script early: ids and the relative target use only [a-z0-9./-]
-    script = (
-        f"var m={json.dumps(anchors, sort_keys=True)},h=location.hash.slice(1);"
-        f"location.replace({json.dumps(target)}+(h?'#'+(m[h]||h):''));"
+    return _env.get_template("redirect.html.j2").render(
+        title=title,
+        canonical=canonical,
+        target=relative(old_url, new_url),
+        script=posixpath.relpath("assets/redirect.js", old_url or "."),
+        anchors=dict(sorted(anchors.items())),
     )
-    esc_target = html.escape(target)
-    esc_title = html.escape(title)
-    return f"""<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>页面已迁移：{esc_title}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{html.escape(canonical)}">
-<meta property="og:type" content="article">
-<meta property="og:title" content="{esc_title}">
-<meta property="og:url" content="{html.escape(canonical)}">
-<meta name="twitter:card" content="summary">
-<script>{script}</script>
-<noscript><meta http-equiv="refresh" content="0; url={esc_target}"></noscript>
-</head>
-<body>
-<p>本页网址已更改。“{esc_title}”现在的网址是：<a href="{esc_target}">{html.escape(canonical)}</a></p>
-</body>
-</html>
-"""

@@ -132,6 +132,7 @@ def environment() -> Environment:
     env.filters["md"] = md
     env.filters["json"] = lambda v: Markup(json.dumps(v, ensure_ascii=False))
     env.filters["pct"] = lambda v: "—" if v is None else f"{progress.percent(v)}%"
+    env.filters["pctval"] = lambda v: 0 if v is None else progress.percent(v)
     env.globals.update(
         urls=urls,
         DIRECTION_LABELS=DIRECTION_LABELS,
