@@ -51,7 +51,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import addresses, aliases, extras, lock, render  # noqa: E402
+from generator.site import files as site_files  # noqa: E402
+from generator.site import lock, planner, qr  # noqa: E402
+from generator.site import render as site_render  # noqa: E402
 from generator.model import Notice  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -188,7 +190,7 @@ def prerender(plugin_config: Path, docs: Path, times: dict[str, float]) -> Notic
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
 
-    import generator.loader
+    import generator.data.compose
     import generator.plugin
 
     environ = dict(os.environ)
@@ -199,18 +201,18 @@ def prerender(plugin_config: Path, docs: Path, times: dict[str, float]) -> Notic
         plugin.on_startup(command="build", dirty=False)
         # composition: libyaml's fast path and the strict one if the loader has them,
         # else the pure-Python composer class
-        fast = hasattr(generator.loader, "_compose_fast")
         compose = {
-            "compose": (generator.loader, "_compose_fast" if fast else "_Composer"),
-            "compose_strict": (generator.loader, "_compose_strict"),
+            "compose": (generator.data.compose, "_compose_fast"),
+            "compose_strict": (generator.data.compose, "_compose_strict"),
         }
         watch = Stopwatch(
             {
                 **compose,
                 "load": (generator.plugin, "load"),
-                "pages": (render, "pages"),
-                "feeds": (extras, "data_files"),
-                "qr": (extras, "files"),
+                "pages": (site_render, "render"),
+                "feeds": (site_files, "feed"),
+                "exports": (site_files, "to_csv"),
+                "qr": (qr, "svg"),
             }
         )
         with watch:
@@ -223,6 +225,7 @@ def prerender(plugin_config: Path, docs: Path, times: dict[str, float]) -> Notic
             times["on_files"] = time.process_time() - t0
         times.update(watch.seconds)
         times["compose"] = times.get("compose", 0.0) + times.pop("compose_strict", 0.0)
+        times["feeds"] = times.get("feeds", 0.0) + times.pop("exports", 0.0)
     finally:
         os.environ.clear()
         os.environ.update(environ)  # on_config sets SOURCE_DATE_EPOCH for its own build
@@ -230,7 +233,7 @@ def prerender(plugin_config: Path, docs: Path, times: dict[str, float]) -> Notic
         out = docs / f.src_uri
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(f.content_bytes)
-    return plugin.notice
+    return plugin.plan.notice
 
 
 @dataclass
@@ -275,7 +278,7 @@ def prepare(ds: DataSet, work: Path) -> None:
     ds.notice = prerender(ds.plugin_config, baseline_docs, ds.times)
     ds.projects = len(ds.notice.projects)
     if ds.copies != 1:  # an address lock, as the real data has, so the build checks it too
-        published = addresses.published(ds.notice, ROOT / "docs")
+        published = planner.make(ds.notice).addresses(ROOT / "docs")
         lock.path_for(ds.data).write_text(lock.render(published), encoding="utf-8")
     ds.baseline_config = config(here / "baseline.yml", site_name, baseline_docs, None)
 
@@ -285,7 +288,7 @@ def time_lock_check(ds: DataSet, site: Path) -> None:
     assert ds.notice is not None
     t0 = time.process_time()
     lost = lock.missing(
-        lock.read(lock.path_for(ds.data)), lock.Site(site), aliases.moves(ds.notice)
+        lock.read(lock.path_for(ds.data)), lock.BuiltSite(site), planner.make(ds.notice).moves
     )
     ds.times["lock"] = time.process_time() - t0
     if lost:

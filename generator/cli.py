@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import addresses, aliases, lock, schema
+from .data import load, schema
 from .errors import DataErrors
-from .loader import load
 from .model import Notice
+from .site import folder, lock, planner
 
 DEFAULT_DATA = "data/projects.yaml"
 
@@ -73,8 +73,8 @@ def _lock(args: argparse.Namespace) -> int:
         return 1
     path = lock.path_for(args.file)
     old = lock.read(path) if path.is_file() else []
-    published = addresses.published(notice, Path(args.docs))
-    new = lock.updated(old, published, aliases.moves(notice))
+    plan = planner.make(notice)
+    new = lock.updated(old, plan.addresses(Path(args.docs)), plan.moves)
     added, removed = sorted(set(new) - set(old)), sorted(set(old) - set(new))
     name = path.as_posix()
     if args.check:
@@ -94,6 +94,17 @@ def _lock(args: argparse.Namespace) -> int:
     return 0
 
 
+def _render(args: argparse.Namespace) -> int:
+    """Write the whole site's content to a folder that stock MkDocs builds."""
+    try:
+        config = folder.write(Path(args.config), Path(args.dir))
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"已写入 {args.dir}：用 mkdocs build -f {config.as_posix()} 构建（不需要 minsheng 插件）")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator", description="民生工程公开网站的数据工具"
@@ -110,5 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     lck.add_argument("--docs", default="docs", help="手写页面的目录（默认 docs）")
     lck.add_argument("--check", action="store_true", help="只检查网址锁是否最新")
     lck.set_defaults(run=_lock)
+    ren = commands.add_parser("render", help="把网站的全部页面和文件写到一个目录，供不带插件的 MkDocs 构建")
+    ren.add_argument("dir", help="输出目录（已有的会被替换）")
+    ren.add_argument("-f", "--config", default="mkdocs.yml", help="网站配置（默认 mkdocs.yml）")
+    ren.set_defaults(run=_render)
     args = parser.parse_args(argv)
     return int(args.run(args))

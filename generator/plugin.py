@@ -1,5 +1,5 @@
-"""The MkDocs hooks, kept thin: load in on_config, add pages in on_files,
-check the address lock in on_post_build."""
+"""The MkDocs hooks, kept thin: load and plan in on_config, add the plan's pages and files
+in on_files, end every page with the data version, check the address lock after the build."""
 
 from __future__ import annotations
 
@@ -12,19 +12,20 @@ import jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import aliases, extras, lock, render, version
-from .cite import Site
+from . import version
 from .config import MinshengConfig
+from .data import load
 from .errors import DataErrors
-from .loader import load
 from .model import Notice
+from .site import lock, planner, render
+from .site.plan import Plan
+from .site.text import check_meta
 
-log = logging.getLogger("mkdocs.plugins.minsheng")
-
+log = get_plugin_logger(__name__)
 
 _epoch_we_set: str | None = None
 
@@ -45,22 +46,19 @@ def _set_source_date_epoch(notice: Notice, data_version: version.Version) -> Non
 
 
 class MinshengPlugin(BasePlugin[MinshengConfig]):
-    notice: Notice
-    moves: aliases.Moves
-    watched: list[str]
-    site: Site
-    lock_path: Path
+    plan: Plan
+    data_path: Path
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not a build message
+        # material's search segments Chinese with jieba: its dictionary chatter is not a
+        # build message
+        jieba.setLogLevel(logging.WARNING)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Bad data stops the build here, before anything is written.
-        root = Path(config.config_file_path).parent
-        path = root / self.config.source
-        display = Path(self.config.source).as_posix()
+        self.data_path = Path(config.config_file_path).parent / self.config.source
         try:
-            self.notice = load(path, display)
+            notice = load(self.data_path, Path(self.config.source).as_posix())
         except DataErrors as exc:
             for error in exc.errors:
                 log.error(str(error))
@@ -69,44 +67,41 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             raise PluginError(
                 "mkdocs.yml 没有设置 site_url：永久网址、引文和二维码都需要网站的正式地址"
             )
-        self.moves = aliases.moves(self.notice)
-        self.site = Site(url=config.site_url, version=version.of(path))
-        _set_source_date_epoch(self.notice, self.site.version)
-        self.lock_path = lock.path_for(path)
-        self.watched = [str(path), str(Path(render.__file__).parent / "templates")]
+        data_version = version.of(self.data_path)
+        _set_source_date_epoch(notice, data_version)
+        self.plan = planner.make(notice, config.site_url, data_version)
         return config
 
     def on_serve(
-        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]
     ) -> None:
-        for path in self.watched:
-            server.watch(path)
+        server.watch(str(self.data_path))
+        server.watch(str(Path(render.__file__).parent.parent / "templates"))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        generated = (
-            render.pages(self.notice, self.site, self.moves)
-            | extras.data_files(self.notice, self.site.url)
-            | extras.files(self.notice, self.site.url, self.moves)
-        )
-        generated |= extras.moved(generated, self.moves)
-        for src_uri, content in generated.items():
+        outputs = [(p.src, render.render(self.plan, p)) for p in self.plan.pages]
+        outputs += [(f.path, f.make()) for f in self.plan.files]
+        for src_uri, content in outputs:
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} 与网站生成的页面同名，请改名或删除该文件")
             files.append(File.generated(config, src_uri, content=content))
         return files
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        planned = self.plan.by_src.get(page.file.src_uri)
+        if planned is not None and (problem := check_meta(planned.src, page.meta, planned.meta)):
+            raise PluginError(problem)
         # In the content, not the theme, so that it prints and is the same on every page.
-        return html + render.version_html(self.notice, self.site.version)
+        return markdown + render.version_html(self.plan)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Every published address must still be produced or redirected.
-        if not self.lock_path.is_file():
-            log.info(f"没有网址锁 {self.lock_path.name}，跳过地址检查")
+        lock_path = lock.path_for(self.data_path)
+        if not lock_path.is_file():
+            log.info(f"没有网址锁 {lock_path.name}，跳过地址检查")
             return
-        locked = lock.read(self.lock_path)
-        site = lock.Site(config.site_dir)
-        lost = lock.missing(locked, site, self.moves)
+        lost = lock.missing(lock.read(lock_path), lock.BuiltSite(config.site_dir), self.plan.moves)
         if lost:
-            name = lock.path_for(self.config.source).as_posix()
-            raise PluginError(lock.message(name, lost))
+            raise PluginError(lock.message(lock.path_for(self.config.source).as_posix(), lost))

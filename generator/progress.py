@@ -7,18 +7,13 @@ always gives the same pages.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .model import Indicator, Project, Reading, Report
+from .phrases import STATUS_LABELS
 
-STATUS_LABELS = {
-    "unpublished": "未公布",
-    "ongoing": "进行中",
-    "done": "已完成",
-    "behind": "滞后",
-    "no-task": "本年无任务",
-}
 ROLLUP_RULE = (
     "按已公布进度的数字目标的完成率取算术平均：完成率 = 最新累计数 ÷ 目标值，超过 100% 的按 100% 计；"
     "封顶、不超过类目标达到计 100%，未达到计 0%。“/”（本年未设数值）和不适用于本县的数字不计入。"
@@ -134,7 +129,7 @@ class ProjectProgress:
     states: dict[str, Latest]
     status: str
     total: Rollup
-    rows: dict[str, Rollup]  # by item id ("" for a project without items)
+    rows: dict[str | None, Rollup]  # by item id (None: the target of a project without items)
 
     @property
     def label(self) -> str:
@@ -154,7 +149,7 @@ def history(project: Project) -> list[Report]:
     return sorted(project.reports, key=lambda r: r.date, reverse=True)
 
 
-def recent(projects: tuple[Project, ...]) -> list[tuple[Report, Project]]:
+def recent(projects: Iterable[Project]) -> list[tuple[Report, Project]]:
     """Every report with its project, newest first; on one day, in 序号 order."""
     pairs = [(r, p) for p in projects for r in p.reports]  # already in 序号 order
     return sorted(pairs, key=lambda rp: rp[0].date, reverse=True)  # stable: ties keep it

@@ -1,41 +1,54 @@
-"""The only place where a page path or an anchor is made.
+"""The only place where a page path, a file path or an anchor is made.
 
 Every address comes from an id written in the data, never from a title or a
 position, so that a published link keeps working when names or order change.
+Pages are named by their source path (``projects/dibao/index.md``), which MkDocs
+publishes at a directory URL (``projects/dibao/``); files by their path.
 """
 
 from __future__ import annotations
 
-# Anchors of the fixed sections of a project page. Item and indicator ids share
-# the page with them, so the validator refuses these as ids.
+import posixpath
+from dataclasses import dataclass
+
+from mkdocs.utils import get_relative_url
+
+
+@dataclass(frozen=True)
+class Section:
+    """A fixed section of a page: its anchor and, where the site names it, its heading."""
+
+    id: str
+    title: str = ""
+
+
+# The fixed sections of each kind of page. The site plan decides which ones a page shows;
+# templates and the address lock take the anchors from there.
 PROJECT_SECTIONS = {
-    "mubiao": "目标任务",
-    "leibie": "类别",
-    "zhibiao": "指标",
-    "jindu": "进度",
-    "gengxin": "更新记录",
-    "laiyuan": "来源",
-    "guanjianci": "关键词",
-    "bianzhezhu": "编者注",
-    "yinyong": "引用本页",
+    "target": Section("mubiao", "目标任务"),
+    "progress": Section("jindu", "进度"),
+    "history": Section("gengxin", "更新记录"),
+    "category": Section("leibie", "类别"),
+    "notes": Section("bianzhezhu", "编者注"),
+    "keywords": Section("guanjianci", "关键词"),
+    "cite": Section("yinyong", "引用本页"),
+    "source": Section("laiyuan", "来源"),
 }
+# Item and indicator ids share a project page with its sections: none may take one of
+# these anchors ("zhibiao" is kept free for a section of figures).
+RESERVED_ON_PROJECT = {s.id: s.title for s in PROJECT_SECTIONS.values()} | {"zhibiao": "指标"}
+HOME_SECTIONS = {"projects": Section("xiangmu", "本年的项目"), "usage": Section("shiyong", "怎样使用本站")}
+CATEGORY_SECTIONS = {"projects": Section("xiangmu", "项目"), "explained": Section("shuoming", "通知正文的说明")}
+OVERVIEW_SECTIONS = {"chart": Section("tu", "完成情况图")}
+DATA_SECTIONS = {"csv": Section("csv", "indicators.csv 的列"), "fields": Section("ziduan", "数据文件的字段")}
+# The notice page: its parts whose headings the data gives, and its fixed paragraphs.
+NOTICE_SECTIONS = {"retired": Section("retired"), "requirements": Section("requirements"), "annex": Section("annex")}
+NOTICE_PARAGRAPHS = (
+    "number", "addressees", "preamble", "retired", "requirements", "annex-heading", "date",
+    "copied-to", "printed",
+)  # fmt: skip
 
-
-def project(project_id: str) -> str:
-    """Source path of a project page, e.g. ``projects/dibao/index.md``."""
-    return f"projects/{project_id}/index.md"
-
-
-def project_url(project_id: str) -> str:
-    """Site-relative URL of a project page, e.g. ``projects/dibao/``."""
-    return f"projects/{project_id}/"
-
-
-def anchor(project_id: str, anchor_id: str) -> str:
-    """Site-relative URL of a sub-item or figure on its project page."""
-    return f"{project_url(project_id)}#{anchor_id}"
-
-
+# Generated pages, by source path.
 HOME = "index.md"
 OVERVIEW = "projects/index.md"
 NOTICE = "notice/index.md"
@@ -44,19 +57,16 @@ GLOSSARY = "glossary/index.md"
 RETIRED = "categories/retired/index.md"
 UPDATES = "updates/index.md"
 DATA_DICTIONARY = "data/index.md"
+# Generated files, by path.
 JSON_EXPORT = "data/projects.json"
 CSV_EXPORT = "data/indicators.csv"
 FEED = "feed.xml"
+REDIRECT_SCRIPT = "assets/redirect.js"
 
 
-def project_feed(project_id: str) -> str:
-    """Atom feed of one project's updates."""
-    return f"projects/{project_id}/feed.xml"
-
-
-def update_anchor(date: str) -> str:
-    """Anchor of one dated report in a project's update history."""
-    return f"gengxin-{date}"
+def project(project_id: str) -> str:
+    """Source path of a project page, e.g. ``projects/dibao/index.md``."""
+    return f"projects/{project_id}/index.md"
 
 
 def category(category_id: str) -> str:
@@ -64,19 +74,26 @@ def category(category_id: str) -> str:
     return f"categories/{category_id}/index.md"
 
 
-def notice_anchor(kind: str, key: str) -> str:
-    """Anchor of a paragraph on the notice page, e.g. ``p-project-dibao``."""
-    return f"{kind}-{key}"
+def url_of(path: str) -> str:
+    """Site-relative URL of a page (from its source path) or of a file (its path)."""
+    if path == "index.md" or path.endswith("/index.md"):
+        return path.removesuffix("index.md")
+    return path
 
 
-def url_of(src_path: str) -> str:
-    """Site-relative URL of a generated page, from its source path."""
-    return src_path.removesuffix("index.md")
+def project_url(project_id: str) -> str:
+    """Site-relative URL of a project page, e.g. ``projects/dibao/``."""
+    return url_of(project(project_id))
 
 
-def annex_row(project_id: str, row_id: str) -> str:
-    """Anchor of a sub-item's row in the notice's annex table."""
-    return notice_anchor("annex", f"{project_id}-{row_id}")
+def anchor(project_id: str, anchor_id: str) -> str:
+    """Site-relative URL of a sub-item or figure on its project page."""
+    return f"{project_url(project_id)}#{anchor_id}"
+
+
+def project_feed(project_id: str) -> str:
+    """Atom feed of one project's updates."""
+    return f"{project_url(project_id)}feed.xml"
 
 
 def qr(project_id: str) -> str:
@@ -89,32 +106,39 @@ def redirect(project_id: str) -> str:
     return f"{project_url(project_id)}index.html"
 
 
+def update_anchor(date: str) -> str:
+    """Anchor of one dated report in a project's update history."""
+    return f"gengxin-{date}"
+
+
+def notice_anchor(kind: str, key: str) -> str:
+    """Anchor of a paragraph on the notice page, e.g. ``p-dibao`` (a project's paragraph)."""
+    return f"{kind}-{key}"
+
+
+def annex_row(project_id: str, row_id: str | None = None) -> str:
+    """Anchor of a project's first row (or of a sub-item's row) in the notice's annex."""
+    return notice_anchor("annex", project_id if row_id is None else f"{project_id}-{row_id}")
+
+
 def absolute(site_url: str, url: str) -> str:
-    """A site-relative URL made permanent: prefixed with the published site's address."""
-    return site_url + url if site_url.endswith("/") or not site_url else f"{site_url}/{url}"
+    """A site-relative URL made permanent: prefixed with the published site's address.
+
+    ``site_url`` "" leaves the address site-relative (for tests and previews).
+    """
+    if not site_url:
+        return url
+    return site_url + url if site_url.endswith("/") else f"{site_url}/{url}"
 
 
-# Anchors written literally in the templates, published on every build. The
-# address lock checks each against the built pages, so a template that drops
-# one fails the build instead of silently breaking a link.
-HOME_SECTIONS = ("xiangmu", "shiyong")
-CATEGORY_SECTIONS = ("xiangmu",)
-CATEGORY_EXPLAINED = "shuoming"  # only when a project of the category has an explanation
-PROJECT_ALWAYS = ("mubiao", "jindu", "leibie", "laiyuan", "yinyong")
-PROJECT_REPORTED = "gengxin"  # only when the project has progress reports
-OVERVIEW_SECTIONS = ("tu",)
-DATA_DICTIONARY_SECTIONS = ("csv", "ziduan")
-NOTICE_PARAGRAPHS = (
-    "p-number",
-    "p-addressees",
-    "p-preamble",
-    "retired",
-    "p-retired",
-    "requirements",
-    "p-requirements",
-    "p-annex-heading",
-    "p-date",
-    "annex",
-    "p-copied-to",
-    "p-printed",
-)
+def relative(from_path: str, to_path: str, anchor_id: str = "") -> str:
+    """A link from one page (by source path or URL) to a page or file, with an anchor."""
+    link = get_relative_url(url_of(to_path) or ".", url_of(from_path) or ".")
+    if to_path.endswith("index.md") and not link.endswith("/"):
+        link += "/"  # a directory URL keeps its slash
+    return link + (f"#{anchor_id}" if anchor_id else "")
+
+
+def asset(from_url: str, path: str) -> str:
+    """A link from a page (by URL) to a file of the theme, e.g. ``../../assets/redirect.js``."""
+    return posixpath.relpath(path, from_url or ".")

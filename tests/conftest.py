@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import load
+from generator.data import load
 from generator.model import Notice
 
 # --------------------------------------------------------------------------

@@ -12,11 +12,12 @@ import pytest
 import samplesite
 from conftest import ROOT
 
-from generator import addresses, aliases, lock
 from generator.cli import main
+from generator.data import load_bytes
 from generator.errors import DataErrors
-from generator.loader import load_bytes
 from generator.model import Notice
+from generator.site import lock, planner
+from generator.site.moves import Moves
 
 LOCK = ROOT / "data" / "urls.lock"
 SAMPLE_URL = "https://example.org/minsheng/"
@@ -28,7 +29,7 @@ SAMPLE_URL = "https://example.org/minsheng/"
 
 
 def test_committed_lock_is_what_the_data_publishes(notice: Notice) -> None:
-    published = addresses.published(notice, ROOT / "docs")
+    published = planner.make(notice).addresses(ROOT / "docs")
     assert lock.read(LOCK) == published  # no renamed ids yet: nothing kept for a redirect
     assert main(["lock", "--check", str(ROOT / "data" / "projects.yaml"), "--docs", str(ROOT / "docs")]) == 0
 
@@ -70,10 +71,10 @@ def test_lock_lists_every_kind_of_address(notice: Notice) -> None:
 
 
 def test_every_locked_address_is_in_the_built_site(built_site: Path, notice: Notice) -> None:
-    site = lock.Site(built_site)
-    assert lock.missing(lock.read(LOCK), site, aliases.moves(notice)) == []
+    site = lock.BuiltSite(built_site)
+    assert lock.missing(lock.read(LOCK), site, planner.make(notice).moves) == []
     # and the check can fail: an address that was never made is reported
-    assert lock.missing(["projects/no-such-project/", "notice/#p-nothing"], site, aliases.Moves()) == [
+    assert lock.missing(["projects/no-such-project/", "notice/#p-nothing"], site, Moves()) == [
         "projects/no-such-project/",
         "notice/#p-nothing",
     ]

@@ -13,9 +13,9 @@ from conftest import ROOT, SAMPLE_DIR
 from htmltree import Element, parse_file
 
 from generator import version
-from generator.cite import Citation, Site
-from generator.loader import load
+from generator.data import load
 from generator.model import Notice
+from generator.site.cite import Citation
 from generator.version import Version
 
 DATA = ROOT / "data" / "projects.yaml"
@@ -32,8 +32,7 @@ def sample() -> Notice:
 
 
 def test_citation_of_a_page_and_of_a_figure(sample: Notice) -> None:
-    site = Site("https://example.org/ms/", Version("0123456789abcdef", "2099-04-01"))
-    cite = Citation(sample, site)
+    cite = Citation(sample, "https://example.org/ms/", Version("0123456789abcdef", "2099-04-01"))
     project = sample.project("ceshi-jiuzhu")
     assert cite.project(project) == (
         "测试县人民政府. 测试县人民政府关于2099年实施4项民生工程的通知（测试数据）: "
@@ -50,11 +49,11 @@ def test_citation_of_a_page_and_of_a_figure(sample: Notice) -> None:
 
 def test_citation_with_unknown_or_uncommitted_data(sample: Notice) -> None:
     project = sample.project("ceshi-lu")
-    unknown = Citation(sample, Site("https://example.org/ms/", Version()))
+    unknown = Citation(sample, "https://example.org/ms/", Version())
     assert unknown.project(project).endswith(
         "附件第1项 测试道路建设[EB/OL]. [引用日期]. https://example.org/ms/projects/ceshi-lu/. 数据版本 未知."
     )
-    dirty = Citation(sample, Site("https://example.org/ms/", Version("abcdef0123", "2099-05-02", True)))
+    dirty = Citation(sample, "https://example.org/ms/", Version("abcdef0123", "2099-05-02", True))
     assert dirty.project(project).endswith(
         "(2099-05-02)[引用日期]. https://example.org/ms/projects/ceshi-lu/. 数据版本 abcdef0（含未提交的修改）."
     )

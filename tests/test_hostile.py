@@ -35,8 +35,8 @@ import yaml
 from conftest import SAMPLE_DIR, LocalServer, build_site
 
 from generator import model, urls
+from generator.data import MAX_TEXT, load_bytes
 from generator.errors import DataErrors
-from generator.loader import MAX_TEXT, load_bytes
 
 SAMPLE = SAMPLE_DIR / "projects.yaml"
 NAME = "data/projects.yaml"

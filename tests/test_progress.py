@@ -18,8 +18,8 @@ import yaml
 from conftest import ROOT, SAMPLE_DIR, LocalServer, build_site
 
 from generator import progress
-from generator.export import CSV_COLUMNS
 from generator.model import Notice
+from generator.site.export import CSV_COLUMNS
 from generator.version import of as version_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -195,7 +195,7 @@ def test_every_page_shows_the_data_version_and_date(built_site: Path) -> None:
 
 
 def test_csv_cells_never_start_a_formula() -> None:
-    from generator.export import _cell
+    from generator.site.export import cell as _cell
 
     assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert _cell("@SUM(A1)") == "'@SUM(A1)"

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import re
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
-from generator import model, schema
+from generator import model
+from generator.data import schema
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "sample" / "projects.yaml"
@@ -19,7 +21,8 @@ DATA = ROOT / "data" / "projects.yaml"
 MODEL_CLASSES = [
     cls
     for _, cls in inspect.getmembers(model, inspect.isclass)
-    if dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__
+    # Row is made from a project's items, never written in a data file
+    if dataclasses.is_dataclass(cls) and cls.__module__.startswith(model.__name__) and cls is not model.Row
 ]
 
 
@@ -44,6 +47,15 @@ def test_schema_lists_exactly_the_fields(cls: type) -> None:
     assert obj["required"] == required
     for f in fields:
         assert obj["properties"][f.name]["description"] == f.metadata["doc"]
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+def test_every_part_is_described_in_chinese_for_readers(cls: type) -> None:
+    built = schema.build()
+    obj = built if cls is model.Notice else built["$defs"][cls.__name__]
+    assert obj["description"] == schema.CLASS_DESCRIPTIONS[cls.__name__]
+    assert re.search(r"[\u4e00-\u9fff]", obj["description"])
+    assert not re.search(r"[A-Za-z]{4,}", obj["description"]), obj["description"]
 
 
 def test_schema_has_no_stray_definitions() -> None:

@@ -16,36 +16,30 @@ reader can find exactly the data that was cited.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from . import urls
-from .model import Indicator, Notice, Project
-from .version import Version
+from .. import urls
+from ..model import Indicator, Notice, Project
+from ..version import Version
 
 CITE_DATE = "[引用日期]"
 
 
-@dataclass(frozen=True)
-class Site:
-    """Where the site is published and which data it was built from."""
-
-    url: str = ""  # site_url, ending in "/"; "" gives site-relative addresses
-    version: Version = field(default_factory=Version)
-
-
 class Citation:
-    def __init__(self, notice: Notice, site: Site) -> None:
+    """Citations of the pages of one site: ``site_url`` ("" for site-relative addresses)
+    and the data version it was built from."""
+
+    def __init__(self, notice: Notice, site_url: str, version: Version) -> None:
         self.notice = notice
-        self.site = site
+        self.site_url = site_url
+        self.version = version
 
     def url(self, project: Project, anchor: str = "") -> str:
         """The permanent address of a project page, or of an anchor on it."""
-        page = urls.absolute(self.site.url, urls.project_url(project.id))
+        page = urls.absolute(self.site_url, urls.project_url(project.id))
         return f"{page}#{anchor}" if anchor else page
 
     def _cite(self, part: str, url: str) -> str:
         doc = self.notice.document
-        version = self.site.version
+        version = self.version
         updated = f"({version.date})" if version.date else ""
         return (
             f"{doc.issuer}. {doc.title}: {doc.number} {part}[EB/OL]. "

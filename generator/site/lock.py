@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .aliases import Moves
+from .moves import Moves
 
 NAME = "urls.lock"
 HEADER = """\
@@ -51,7 +51,7 @@ def updated(locked: list[str], published: list[str], moves: Moves) -> list[str]:
 _ID = re.compile(r'<[a-zA-Z][^<>]*?\sid="([^"]+)"')
 
 
-class Site:
+class BuiltSite:
     """A built site, asked whether it produces an address."""
 
     def __init__(self, site_dir: str | Path) -> None:
@@ -76,7 +76,7 @@ class Site:
         return not anchor or (file.suffix == ".html" and anchor in self.ids(file))
 
 
-def missing(locked: list[str], site: Site, moves: Moves) -> list[str]:
+def missing(locked: list[str], site: BuiltSite, moves: Moves) -> list[str]:
     """Locked addresses the site neither produces nor redirects to a produced one.
 
     A moved page must have its redirect page; an anchor on it counts once the

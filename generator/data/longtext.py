@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import yaml
 
-from .errors import DataError
+from ..errors import DataError
 
 _COMPLEX = object()  # marks a mapping whose key is a list or table
 

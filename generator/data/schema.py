@@ -13,9 +13,29 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from .model import Notice
+from ..model import Notice
 
-SCHEMA_PATH = Path(__file__).parent / "schema" / "projects.schema.json"
+SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "projects.schema.json"
+# What each part of the data file is, in Chinese for its readers (the editors who see it
+# through the schema, and the public on /data/); code docstrings stay for programmers.
+CLASS_DESCRIPTIONS = {
+    "Notice": "整个数据文件：通知、项目类别、调整和退出的项目、全部项目和名词解释。",
+    "Document": "通知本身：文号、发文机关、成文日期和正文各段。",
+    "Upstream": "本通知所依据的上级通知。",
+    "Requirement": "一条工作要求：小标题和正文。",
+    "Category": "项目类别（新增、完善、继续实施）：项目与上一年相比的情况。",
+    "Retired": "通知中“调整和退出”的部分。",
+    "RetiredProgramme": "一个调整或退出的项目。",
+    "RetiredPart": "调整或退出项目的一部分，及其去向。",
+    "Project": "一项民生工程：名称、类别、目标任务（一段文字，或分为几个子项）、其中的数字和进度报告。",
+    "Item": "子项：附件中一个项目下分行列出的一行，有自己的目标任务。",
+    "Indicator": "指标：目标任务中的一个数字，照原文记下数值、单位和统计内容。",
+    "NotTarget": "目标任务中不是目标的数字（如年份、年龄段），及其理由。",
+    "Report": "一份进度报告：截止日期、来源和各指标的进度。",
+    "Reading": "一份进度报告中一个指标的进度：累计达到的数值，或是否已达到。",
+    "Note": "编者注：对原文特殊之处的说明，不是通知内容。",
+    "Term": "名词解释：通知中的一个名词、它的释义和释义的来源。",
+}
 
 
 def _type(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
@@ -62,7 +82,7 @@ def _object(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
             required.append(f.name)
     return {
         "type": "object",
-        "description": (cls.__doc__ or "").strip().splitlines()[0],
+        "description": CLASS_DESCRIPTIONS[cls.__name__],
         "properties": properties,
         "required": required,
         "additionalProperties": False,

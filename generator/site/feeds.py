@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from . import progress, urls
-from .model import Notice, Project, Report
+from .. import urls
+from ..model import Notice, Project, Report
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -19,7 +19,7 @@ def _stamp(date: str) -> str:
 
 
 def _entry(feed: ET.Element, site_url: str, project: Project, report: Report) -> None:
-    link = site_url + urls.anchor(project.id, urls.update_anchor(report.date))
+    link = urls.absolute(site_url, urls.anchor(project.id, urls.update_anchor(report.date)))
     entry = ET.SubElement(feed, "entry")
     ET.SubElement(entry, "id").text = link
     title = f"{project.seq}．{project.name}：{report.date} 进度更新"
@@ -30,23 +30,26 @@ def _entry(feed: ET.Element, site_url: str, project: Project, report: Report) ->
     ET.SubElement(entry, "summary").text = summary
 
 
-def feed(notice: Notice, site_url: str, project: Project | None = None) -> str:
-    """The Atom XML of all updates, or of one project's updates."""
+def feed(
+    notice: Notice,
+    site_url: str,
+    updates: list[tuple[Report, Project]],
+    project: Project | None = None,
+) -> str:
+    """The Atom XML of ``updates`` (newest first): the site's, or one project's."""
     doc = notice.document
-    projects = (project,) if project else notice.projects
-    reports = progress.recent(projects)
     page = urls.project_url(project.id) if project else urls.url_of(urls.UPDATES)
     own = urls.project_feed(project.id) if project else urls.FEED
     root = ET.Element("feed", xmlns=ATOM)
-    ET.SubElement(root, "id").text = site_url + own
+    ET.SubElement(root, "id").text = urls.absolute(site_url, own)
     name = f"{project.seq}．{project.name}" if project else f"{doc.region}{doc.year}年民生工程"
     ET.SubElement(root, "title").text = f"{name}：进度更新"
     ET.SubElement(root, "subtitle").text = f"依据 {doc.number}"
-    ET.SubElement(root, "updated").text = _stamp(reports[0][0].date if reports else doc.date)
+    ET.SubElement(root, "updated").text = _stamp(updates[0][0].date if updates else doc.date)
     ET.SubElement(ET.SubElement(root, "author"), "name").text = f"{doc.region}民生工程公开"
-    ET.SubElement(root, "link", rel="self", href=site_url + own)
-    ET.SubElement(root, "link", rel="alternate", href=site_url + page)
-    for report, p in reports:
+    ET.SubElement(root, "link", rel="self", href=urls.absolute(site_url, own))
+    ET.SubElement(root, "link", rel="alternate", href=urls.absolute(site_url, page))
+    for report, p in updates:
         _entry(root, site_url, p, report)
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,21 +1,18 @@
 """Former ids (``aliases``): where every old address lives now.
 
-A project, sub-item, indicator or retired programme may list the ids it had
-before. This module turns them into one table, used three ways: the redirect
-pages left at old project addresses, the invisible old anchors kept on the
-current pages, and the address lock's check that nothing published was lost.
+A project, sub-item, indicator or retired programme may list the ids it had before.
+This module turns them into one table, used three ways: the redirect pages left at old
+project addresses, the invisible old anchors kept on the current pages, and the address
+lock's check that nothing published was lost.
 """
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
-
-from . import urls
-from .model import Notice
+from .. import urls
+from ..model import Notice
 
 
 @dataclass(frozen=True)
@@ -34,7 +31,7 @@ class Moves:
         return page + sep + anchor
 
     def old_anchors(self, page: str, anchor: str) -> list[str]:
-        """The former anchors on ``page`` that now mean ``anchor``."""
+        """The former anchors on ``page`` (a URL) that now mean ``anchor``."""
         return sorted(old for old, new in self.anchors.get(page, {}).items() if new == anchor)
 
 
@@ -50,7 +47,7 @@ def moves(notice: Notice) -> Moves:
             pages[urls.qr(old)] = urls.qr(project.id)
             pages[urls.project_feed(old)] = urls.project_feed(project.id)
             on_notice[urls.notice_anchor("p", old)] = urls.notice_anchor("p", project.id)
-            on_notice[urls.notice_anchor("annex", old)] = urls.notice_anchor("annex", project.id)
+            on_notice[urls.annex_row(old)] = urls.annex_row(project.id)
         for item in project.items:
             for old in item.aliases:
                 anchors[page][old] = item.id
@@ -65,16 +62,3 @@ def moves(notice: Notice) -> Moves:
         for old in programme.aliases:
             anchors[urls.url_of(urls.RETIRED)][old] = programme.id
     return Moves(pages, {page: table for page, table in anchors.items() if table})
-
-
-def spans(ids: list[str], *, block: bool = False) -> Markup:
-    """Empty elements carrying old anchors, placed just before the current target.
-
-    ``block`` gives ``<div>``s followed by a blank line, to stand before a Markdown
-    heading; otherwise ``<span>``s, to stand inside a paragraph or table cell.
-    """
-    if not ids:
-        return Markup("")
-    tag = "div" if block else "span"
-    out = "".join(f'<{tag} id="{html.escape(i)}" class="ms-alias"></{tag}>' for i in ids)
-    return Markup(out + ("\n\n" if block else ""))

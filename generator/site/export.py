@@ -9,8 +9,9 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from . import progress
-from .model import Notice
+from .. import progress
+from ..model import Notice
+from ..progress import ProjectProgress
 
 
 def _plain(value: Any) -> Any:
@@ -35,31 +36,31 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
-def _cell(value: object) -> object:
+def cell(value: object) -> object:
     """A spreadsheet must not run data as a formula: text starting with = + - @ gets a '."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
 
 
-def to_csv(notice: Notice) -> str:
+def to_csv(notice: Notice, states: dict[str, ProjectProgress]) -> str:
     """One row per indicator with its latest progress; UTF-8 with BOM so Excel opens it.
 
-    Text that a spreadsheet would read as a formula is prefixed with ' (see ``_cell``);
-    projects.json keeps every text exactly as written.
+    ``states`` is each project's progress, by project id. Text that a spreadsheet would
+    read as a formula is prefixed with ' (see ``cell``); projects.json keeps every text
+    exactly as written.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    year = notice.document.year
     for project in notice.projects:
-        states = progress.latest(project, year)
+        latest = states[project.id].states
         for row in project.rows:
             for ind in row.indicators:
-                st = states.get(ind.id)
-                writer.writerow(map(_cell, [
+                st = latest.get(ind.id)
+                writer.writerow(map(cell, [
                     notice.document.number, project.seq, project.id, project.name,
-                    row.id, row.name, ind.id, ind.counts,
+                    row.id or "", row.name or "", ind.id, ind.counts,
                     ind.value, ind.unit, ind.direction, ind.scope or "",
                     "" if st is None or st.reading.reached is None else st.reading.reached,
                     "" if st is None else ("是" if st.met else "否"),

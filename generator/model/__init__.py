@@ -1,0 +1,66 @@
+"""The data model: what a notice of livelihood projects says. No I/O here.
+
+The dataclasses are the single description of the data file: the loader builds
+them field by field (so an unknown key is an error) and ``data/schema.py`` turns
+the same fields into the JSON Schema that editors use. Each field's ``doc`` is the
+Chinese description a county clerk sees in both places.
+"""
+
+from __future__ import annotations
+
+from .fields import DATE_PATTERN, ID_PATTERN, LINK_PATTERN, NO_FIGURE, VALUE_PATTERN, value_pattern
+from .notice import (
+    Basis,
+    Category,
+    Document,
+    Notice,
+    Requirement,
+    Retired,
+    RetiredPart,
+    RetiredProgramme,
+    Term,
+    Upstream,
+)
+from .project import (
+    CategoryId,
+    Direction,
+    Indicator,
+    Item,
+    Note,
+    NoteKind,
+    NotTarget,
+    Project,
+    Reading,
+    Report,
+    Row,
+)
+
+__all__ = [
+    "DATE_PATTERN",
+    "ID_PATTERN",
+    "LINK_PATTERN",
+    "NO_FIGURE",
+    "VALUE_PATTERN",
+    "Basis",
+    "Category",
+    "CategoryId",
+    "Direction",
+    "Document",
+    "Indicator",
+    "Item",
+    "NotTarget",
+    "Note",
+    "NoteKind",
+    "Notice",
+    "Project",
+    "Reading",
+    "Report",
+    "Requirement",
+    "Retired",
+    "RetiredPart",
+    "RetiredProgramme",
+    "Row",
+    "Term",
+    "Upstream",
+    "value_pattern",
+]  # fmt: skip

@@ -1,0 +1,1 @@
+"""The site: what one build publishes (``plan``), made by ``planner``, rendered by ``render``."""

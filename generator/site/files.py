@@ -1,0 +1,47 @@
+"""The files of a plan besides its pages: feeds and open data, QR codes, and what stays at
+a former address (a redirect page for a page, an unchanged copy for a file)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from .. import urls
+from . import qr
+from .export import to_csv, to_json
+from .feeds import feed
+from .plan import OutFile, Plan
+from .render import redirect_page
+
+
+def all_files(plan: Plan) -> Iterator[OutFile]:
+    notice = plan.notice
+    made: dict[str, OutFile] = {}
+
+    def out(path: str, make: functools.partial[str], published: bool = True) -> OutFile:
+        made[path] = OutFile(path, make, published)
+        return made[path]
+
+    yield out(urls.FEED, functools.partial(feed, notice, plan.site_url, plan.updates))
+    yield out(urls.JSON_EXPORT, functools.partial(to_json, notice))
+    yield out(urls.CSV_EXPORT, functools.partial(to_csv, notice, dict(plan.progress)))
+    for project in notice.projects:
+        updates = plan.project_updates(project)
+        yield out(
+            urls.project_feed(project.id),
+            functools.partial(feed, notice, plan.site_url, updates, project),
+        )
+        permanent = urls.absolute(plan.site_url, urls.project_url(project.id))
+        title = f"{project.seq}．{project.name}"
+        yield out(urls.qr(project.id), functools.partial(qr.svg, permanent, f"{title}：{permanent}"))
+        for old in project.aliases:
+            yield OutFile(
+                urls.redirect(old),
+                functools.partial(redirect_page, plan, urls.project_url(old), project),
+                published=False,
+            )
+    # A file that moved (not a page) is also served, unchanged, at its former path:
+    # a downloaded QR code or a subscribed feed keeps working; a file cannot redirect.
+    for old, new in plan.moves.pages.items():
+        if new in made:
+            yield OutFile(old, made[new].make, published=False)

@@ -1,0 +1,107 @@
+"""The site plan: everything one build publishes, declared once.
+
+Made once per build from the validated notice. It derives what the pages need
+(progress, former addresses, updates, citations) and lists every output: each page
+(source path, template, metadata, the sections and anchors it shows, its context) and
+each file (path, and how to make it). Templates take their anchors from here; the
+address lock, redirects, feeds and open data all read the plan, so no address is
+spelled in two places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .. import urls
+from ..model import Notice, Project, Report
+from ..progress import ProjectProgress
+from ..version import Version
+from .cite import Citation
+from .glossary import Glossary
+from .moves import Moves
+
+HOME = "./"  # how the address lock spells the home page
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page."""
+
+    src: str  # source path, e.g. projects/dibao/index.md
+    template: str
+    meta: Mapping[str, Any]  # front matter: title, description… (text escaped for the theme)
+    sections: Mapping[str, urls.Section | None]  # the page kind's sections; None: not shown
+    anchors: tuple[str, ...]  # every anchor the page shows: its sections and ids from the data
+    context: Mapping[str, Any] = field(default_factory=dict)  # the rest its template needs
+
+    @property
+    def url(self) -> str:
+        return urls.url_of(self.src)
+
+
+@dataclass(frozen=True)
+class OutFile:
+    """A generated file that is not a page (a feed, open data, a QR code, a redirect)."""
+
+    path: str
+    make: Callable[[], str]
+    # False for what stands at a former address (a redirect page, a copy of a moved file):
+    # the lock keeps those through ``moves``, not as addresses of their own.
+    published: bool = True
+
+
+@dataclass(frozen=True)
+class Plan:
+    notice: Notice
+    site_url: str  # "" for site-relative addresses
+    version: Version
+    moves: Moves
+    progress: Mapping[str, ProjectProgress]  # by project id
+    updates: list[tuple[Report, Project]]  # every report with its project, newest first
+    citation: Citation
+    glossary: Glossary  # marks the notice's terms in the texts of pages
+    pages: tuple[Page, ...] = ()
+    files: tuple[OutFile, ...] = ()
+
+    @cached_property
+    def by_src(self) -> dict[str, Page]:
+        return {p.src: p for p in self.pages}
+
+    def page(self, src: str) -> Page:
+        return self.by_src[src]
+
+    def project_updates(self, project: Project) -> list[tuple[Report, Project]]:
+        return [(r, p) for r, p in self.updates if p is project]
+
+    def addresses(self, docs_dir: Path | None = None) -> list[str]:
+        """Every address the site publishes (the content of the address lock), sorted.
+
+        A page is spelled by its URL (``./`` for the home page), an anchor as
+        ``page#anchor``, a file by its path. Hand-written pages of ``docs_dir`` count
+        (not their heading anchors, which come from their headings' text).
+        """
+        found = set(self._addresses())
+        if docs_dir is not None:
+            found.update(hand_written(docs_dir))
+        return sorted(found)
+
+    def _addresses(self) -> Iterator[str]:
+        for page in self.pages:
+            url = page.url or HOME
+            yield url
+            yield from (f"{url}#{anchor}" for anchor in page.anchors)
+        yield from (f.path for f in self.files if f.published)
+
+
+def hand_written(docs_dir: Path) -> Iterator[str]:
+    """The pages written by hand in ``docs/`` (directory URLs, as MkDocs makes them)."""
+    for path in docs_dir.rglob("*.md"):
+        src = path.relative_to(docs_dir).as_posix()
+        if path.name in ("index.md", "README.md"):
+            yield urls.url_of(src.removesuffix(path.name) + "index.md") or HOME
+        else:
+            yield urls.url_of(src.removesuffix(".md") + "/index.md")

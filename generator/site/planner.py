@@ -1,0 +1,32 @@
+"""Making the site plan: derive once what every page needs, then list the pages and files."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .. import progress
+from ..model import Notice
+from ..version import Version
+from . import files, pages
+from .cite import Citation
+from .glossary import Glossary
+from .moves import moves
+from .plan import Plan
+
+
+def make(notice: Notice, site_url: str = "", version: Version | None = None) -> Plan:
+    """The plan of the site of ``notice``, published at ``site_url``."""
+    version = version or Version()
+    year = notice.document.year
+    base = Plan(
+        notice=notice,
+        site_url=site_url,
+        version=version,
+        moves=moves(notice),
+        progress={p.id: progress.of(p, year) for p in notice.projects},
+        updates=progress.recent(notice.projects),
+        citation=Citation(notice, site_url, version),
+        glossary=Glossary(notice.glossary),
+    )
+    planned = dataclasses.replace(base, pages=tuple(pages.all_pages(base)))
+    return dataclasses.replace(planned, files=tuple(files.all_files(planned)))

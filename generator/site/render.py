@@ -1,0 +1,127 @@
+"""Jinja environment, and the Markdown of each page of a plan.
+
+A template gets the plan, its page and the page's context; links are made relative to
+the page by ``link``, and the page's former anchors are kept by the macros of
+``_macros.j2``. How data text is escaped is explained in ``text.py``.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from .. import phrases, progress, urls
+from ..model import Project, Row
+from ..version import UNKNOWN
+from .plan import Page, Plan
+from .text import front_matter, md, tooltip
+
+
+@pass_context
+def _link(ctx: Context, to: str, anchor: str = "") -> str:
+    """A link from the page being rendered to a page (source path) or file."""
+    return urls.relative(ctx["page"].src, to, anchor)
+
+
+@pass_context
+def _old_anchors(ctx: Context, anchor: str) -> list[str]:
+    """The former anchors on the page being rendered that now mean ``anchor``."""
+    plan: Plan = ctx["plan"]
+    return plan.moves.old_anchors(ctx["page"].url, anchor)
+
+
+@pass_context
+def _target_html(ctx: Context, row: Row) -> Markup:
+    """A target text, escaped, glossary terms marked, each figure linked to its table row."""
+    gloss = ctx["plan"].glossary
+    spans = sorted((span, ind) for ind in row.indicators if (span := row.locate(ind)) is not None)
+    out: list[str] = []
+    pos = 0
+    for (start, end), ind in spans:
+        out.append(gloss(html.escape(row.target[pos:start])))
+        label = "本年未设数值" if not ind.has_figure else ind.counts
+        out.append(
+            f'<a class="ms-fig" href="#{ind.id}" title="{tooltip(label)}">'
+            f"{html.escape(row.target[start:end])}</a>"
+        )
+        pos = end
+    out.append(gloss(html.escape(row.target[pos:])))
+    return Markup("".join(out))
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # attr_list writes anchors as "{#id}", which Jinja would read as a comment
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters["md"] = md
+    env.filters["pct"] = lambda v: "—" if v is None else f"{progress.percent(v)}%"
+    env.filters["pctval"] = lambda v: 0 if v is None else progress.percent(v)
+    env.globals.update(
+        urls=urls,
+        link=_link,
+        old_anchors=_old_anchors,
+        target_html=_target_html,
+        DIRECTION_LABELS=phrases.DIRECTION_LABELS,
+        NOTE_LABELS=phrases.NOTE_LABELS,
+        ROLLUP_RULE=progress.ROLLUP_RULE,
+    )
+    return env
+
+
+def render(plan: Plan, page: Page) -> str:
+    """The Markdown of a generated page: its front matter, then its template's output."""
+    template = environment().get_template(page.template)
+    body = template.render(
+        plan=plan,
+        page=page,
+        notice=plan.notice,
+        doc=plan.notice.document,
+        S=page.sections,
+        cite=plan.citation,
+        progress=plan.progress,
+        updates=plan.updates,
+        **page.context,
+    )
+    return front_matter(page.meta) + body
+
+
+def version_html(plan: Plan) -> str:
+    """The paragraph every page ends with: which data, which commit, changed when.
+
+    A raw HTML block, appended to each page's Markdown (generated or hand-written).
+    """
+    version = plan.version
+    changed = version.date or UNKNOWN
+    return (
+        '\n\n<p class="ms-dataversion">'
+        f"数据依据 {html.escape(plan.notice.document.number)}；"
+        f"数据版本 <code>{html.escape(version.label)}</code>，数据最后修改于 {html.escape(changed)}。"
+        "</p>\n"
+    )
+
+
+def redirect_page(plan: Plan, old_url: str, project: Project) -> str:
+    """The HTML page left at a former project address (template ``redirect.html.j2``)."""
+    new_url = urls.project_url(project.id)
+    context: dict[str, Any] = {
+        "title": f"{project.seq}．{project.name}",
+        "canonical": urls.absolute(plan.site_url, new_url),
+        "target": urls.relative(old_url, new_url),
+        "script": urls.asset(old_url, urls.REDIRECT_SCRIPT),
+        "anchors": dict(sorted(plan.moves.anchors.get(new_url, {}).items())),
+    }
+    return environment().get_template("redirect.html.j2").render(**context)
