@@ -8,7 +8,7 @@ DATA   ?= data/projects.yaml
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock test lint chromium bench clean
+.PHONY: serve demo site check lock test test-fast lint chromium bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,8 +46,10 @@ check: $(STAMP)
 lock: $(STAMP)
 	$(BIN)/python -m generator lock $(DATA)
 
+## make lint: ruff, mypy (strict on generator/), the schema and the address lock up to date
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m generator schema --check
 	$(BIN)/python -m generator lock --check $(DATA)
 
@@ -61,6 +63,12 @@ chromium:
 ## make test: everything, browser tests included
 test: $(STAMP) node_modules/.package-lock.json chromium lint check
 	$(BIN)/python -m pytest
+
+## make test-fast: the everyday loop (seconds): every test that neither builds a site nor
+## drives Chromium, then ruff
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/ruff check generator tests bench
 
 ## make bench: build time, peak memory and size for 33, 330 and 3,300 projects against plain
 ## MkDocs (about 10 minutes; not part of make test); writes bench/results.md

@@ -51,10 +51,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.model import Notice  # noqa: E402
 from generator.site import files as site_files  # noqa: E402
 from generator.site import lock, planner, qr  # noqa: E402
 from generator.site import render as site_render  # noqa: E402
-from generator.model import Notice  # noqa: E402
 
 BIN = Path(sys.executable).parent
 MKDOCS = BIN / "mkdocs"

@@ -45,6 +45,14 @@ def _set_source_date_epoch(notice: Notice, data_version: version.Version) -> Non
     os.environ["SOURCE_DATE_EPOCH"] = _epoch_we_set
 
 
+def _walk_order(src_uri: str) -> tuple[tuple[int, object], ...]:
+    """MkDocs' order of a docs folder (``os.walk``, sorted): in each folder its files first,
+    index.md before the others, then its subfolders by name."""
+    *folders, name = src_uri.split("/")
+    stem = name.rsplit(".", 1)[0]
+    return (*((1, folder) for folder in folders), (0, (stem not in ("index", "README"), name)))
+
+
 class MinshengPlugin(BasePlugin[MinshengConfig]):
     plan: Plan
     data_path: Path
@@ -85,7 +93,9 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} 与网站生成的页面同名，请改名或删除该文件")
             files.append(File.generated(config, src_uri, content=content))
-        return files
+        # In the order MkDocs reads a docs folder, so that the sitemap is the same as when
+        # the rendered folder (``python -m generator render``) is built without the plugin.
+        return Files(sorted(files, key=lambda f: _walk_order(f.src_uri)))
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

@@ -8,7 +8,6 @@ publishes at a directory URL (``projects/dibao/``); files by their path.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 from mkdocs.utils import get_relative_url
@@ -137,8 +136,3 @@ def relative(from_path: str, to_path: str, anchor_id: str = "") -> str:
     if to_path.endswith("index.md") and not link.endswith("/"):
         link += "/"  # a directory URL keeps its slash
     return link + (f"#{anchor_id}" if anchor_id else "")
-
-
-def asset(from_url: str, path: str) -> str:
-    """A link from a page (by URL) to a file of the theme, e.g. ``../../assets/redirect.js``."""
-    return posixpath.relpath(path, from_url or ".")

@@ -52,6 +52,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Tests that build a site or drive Chromium are marked ``slow``: ``make test-fast`` leaves
+# them out. A test is slow if it uses one of these fixtures, or if its module says so.
+SLOW_FIXTURES = {"built_site", "sample_site", "server", "browser", "page", "locked_sample"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def notice() -> Notice:
     """The real notice, loaded the way the plugin loads it."""

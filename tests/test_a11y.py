@@ -108,6 +108,7 @@ def test_axe_search_results(server: str, page, results_dir: Path) -> None:
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["sample", "real"])
 def test_progress_is_readable_without_colour(request, which: str) -> None:
     """Every bar is hidden from screen readers and its figure is written beside it.

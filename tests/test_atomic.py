@@ -92,6 +92,7 @@ def assert_untouched(repo: Path, before: dict[str, str]) -> None:
     assert not [p for p in LEFTOVERS if (repo / p).exists()], "a temporary folder was left"
 
 
+@pytest.mark.slow
 def test_a_failed_build_leaves_the_published_site_as_it_was(repo: Path) -> None:
     data = repo / "data" / "projects.yaml"
     lock = repo / "data" / "urls.lock"

@@ -213,6 +213,7 @@ def site_url_of(site: Path) -> str:
     return found.group(1)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["real", "real-subpath", "sample"])
 def test_no_broken_link_or_anchor(request, which: str) -> None:
     site = request.getfixturevalue(

@@ -93,6 +93,7 @@ def first_difference(a: bytes, b: bytes) -> str:
     return f"第 {at} 字节起：{a[max(0, at - 40) : at + 40]!r} ≠ {b[max(0, at - 40) : at + 40]!r}"
 
 
+@pytest.mark.slow
 def test_two_builds_on_different_days_in_different_folders_are_identical(
     tmp_path: Path,
 ) -> None:

@@ -163,7 +163,7 @@ class Builder:
             return None
         return self._text(node, hint, path, tag, value)
 
-    def _int(self, node: yaml.Node, path: str, tag: str, value: str) -> int | None:
+    def _int(self, node: yaml.ScalarNode, path: str, tag: str, value: str) -> int | None:
         if tag == "int" and re.fullmatch(r"-?(0|[1-9][0-9]*)", value):
             return int(value)
         if tag == "int" and re.fullmatch(r"[-+]?0[0-7_]+", value):

@@ -12,6 +12,8 @@ strict loader, which reports it in full.
 
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
 
 from ..errors import DataError
@@ -26,14 +28,15 @@ def over_long(text: str, name: str, limit: int) -> list[DataError]:
         return []
     errors: list[DataError] = []
     # One frame per open collection: [path, is_mapping, next index or pending key].
-    stack: list[list] = []
+    stack: list[list[Any]] = []
 
     def child_path() -> str:
         """The path of the node that starts now, and advance its parent."""
         if not stack:
             return ""
         frame = stack[-1]
-        path, is_mapping, state = frame
+        path: str = frame[0]
+        is_mapping, state = frame[1], frame[2]
         if is_mapping:
             frame[2] = None
             if state is _COMPLEX:  # the value of a list or table used as a key
@@ -42,8 +45,8 @@ def over_long(text: str, name: str, limit: int) -> list[DataError]:
         frame[2] = state + 1
         return f"{path}[{state}]"
 
-    def too_long(event: yaml.Event, path: str, what: str) -> None:
-        line = event.start_mark.line + 1
+    def too_long(event: yaml.ScalarEvent, path: str, what: str) -> None:
+        line = event.start_mark.line + 1 if event.start_mark else 1
         message = f"{what}过长（{len(event.value)} 字，上限 {limit} 字）"
         errors.append(DataError(name, line, path or "(整个文件)", message))
 
@@ -60,7 +63,7 @@ def over_long(text: str, name: str, limit: int) -> list[DataError]:
                     too_long(event, path, "文字")
             elif isinstance(event, yaml.AliasEvent):
                 if awaiting_key:
-                    stack[-1][2] = "*" + event.anchor
+                    stack[-1][2] = f"*{event.anchor}"
                 else:
                     child_path()
             elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):

@@ -47,7 +47,7 @@ def _type(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "array", "items": _type(get_args(hint)[0], defs)}
     if origin is Literal:
         return {"enum": list(get_args(hint))}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in defs:
             defs[name] = {}  # placeholder first: guards against recursion

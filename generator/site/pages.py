@@ -93,7 +93,8 @@ def home(notice: Notice) -> Page:
         f"照录{doc.number}原文，公开{doc.region}{doc.year}年{n}项民生工程的目标任务。",
         1,
     )
-    return _page(urls.HOME, "home.md.j2", meta, _shown(urls.HOME_SECTIONS))
+    reported = [p for p in notice.projects if p.reports]
+    return _page(urls.HOME, "home.md.j2", meta, _shown(urls.HOME_SECTIONS), reported=reported)
 
 
 def overview(notice: Notice) -> Page:

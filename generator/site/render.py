@@ -121,7 +121,7 @@ def redirect_page(plan: Plan, old_url: str, project: Project) -> str:
         "title": f"{project.seq}．{project.name}",
         "canonical": urls.absolute(plan.site_url, new_url),
         "target": urls.relative(old_url, new_url),
-        "script": urls.asset(old_url, urls.REDIRECT_SCRIPT),
+        "script": urls.relative(old_url, urls.REDIRECT_SCRIPT),
         "anchors": dict(sorted(plan.moves.anchors.get(new_url, {}).items())),
     }
     return environment().get_template("redirect.html.j2").render(**context)

@@ -77,9 +77,9 @@ def _row(rules: Rules, row: Row, path: str, anchors: list[tuple[str, str]]) -> N
                 end += len(ind.unit)
             covered.append((start, end))
     for k, nt in enumerate(row.not_targets):
-        start = _quote_start(rules, nt, target, f"{path}.not_targets[{k}]")
-        if start is not None:
-            covered.append((start, start + len(nt.quote)))
+        at = _quote_start(rules, nt, target, f"{path}.not_targets[{k}]")
+        if at is not None:
+            covered.append((at, at + len(nt.quote)))
     for match in NUMBER.finditer(target):
         if not any(a <= match.start() and match.end() <= b for a, b in covered):
             context = target[max(0, match.start() - 6) : match.end() + 6]

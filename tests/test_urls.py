@@ -1,0 +1,129 @@
+"""Addresses in one place: page paths, links between them, former ids and redirect pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import SAMPLE_DIR
+
+from generator import urls
+from generator.data import load_bytes
+from generator.site import planner
+from generator.site.moves import Moves, moves
+from generator.site.render import redirect_page
+
+# --------------------------------------------------------------------------
+# Paths and links
+# --------------------------------------------------------------------------
+
+
+def test_pages_are_named_by_ids_and_published_at_directory_urls() -> None:
+    assert urls.project("dibao") == "projects/dibao/index.md"
+    assert urls.project_url("dibao") == "projects/dibao/"
+    assert urls.url_of(urls.HOME) == ""
+    assert urls.url_of(urls.NOTICE) == "notice/"
+    assert urls.url_of(urls.FEED) == "feed.xml"
+    assert urls.anchor("dibao", "renshu") == "projects/dibao/#renshu"
+    assert urls.project_feed("dibao") == "projects/dibao/feed.xml"
+    assert urls.qr("dibao") == "projects/dibao/qr.svg"
+    assert urls.redirect("old") == "projects/old/index.html"
+    assert urls.update_anchor("2099-06-30") == "gengxin-2099-06-30"
+    assert urls.annex_row("dibao") == "annex-dibao"
+    assert urls.annex_row("dibao", "guer") == "annex-dibao-guer"
+
+
+@pytest.mark.parametrize(
+    ("here", "there", "anchor", "link"),
+    [
+        (urls.HOME, urls.project("dibao"), "", "projects/dibao/"),
+        (urls.project("dibao"), urls.HOME, "", "../../"),
+        (urls.project("dibao"), urls.project("dibao"), "", "./"),
+        (urls.project("dibao"), urls.project("guer"), "renshu", "../guer/#renshu"),
+        (urls.project("dibao"), urls.OVERVIEW, "", "../"),
+        (urls.project("dibao"), urls.project_feed("dibao"), "", "feed.xml"),
+        (urls.NOTICE, urls.JSON_EXPORT, "", "../data/projects.json"),
+        (urls.category("new"), urls.NOTICE, "annex-dibao", "../../notice/#annex-dibao"),
+        ("projects/old/", "projects/new/", "", "../new/"),
+    ],
+)
+def test_relative_links(here: str, there: str, anchor: str, link: str) -> None:
+    assert urls.relative(here, there, anchor) == link
+
+
+def test_permanent_addresses_under_the_site_url() -> None:
+    assert urls.absolute("https://example.org/ms/", "projects/x/") == "https://example.org/ms/projects/x/"
+    assert urls.absolute("https://example.org/ms", "projects/x/") == "https://example.org/ms/projects/x/"
+    assert urls.absolute("", "projects/x/") == "projects/x/"
+
+
+def test_no_fixed_section_shares_an_anchor_with_another_on_its_page() -> None:
+    for sections in (urls.PROJECT_SECTIONS, urls.HOME_SECTIONS, urls.CATEGORY_SECTIONS,
+                     urls.DATA_SECTIONS, urls.NOTICE_SECTIONS):  # fmt: skip
+        ids = [s.id for s in sections.values()]
+        assert len(ids) == len(set(ids))
+    assert set(urls.RESERVED_ON_PROJECT) >= {s.id for s in urls.PROJECT_SECTIONS.values()}
+
+
+# --------------------------------------------------------------------------
+# Former ids
+# --------------------------------------------------------------------------
+
+RENAMED = (SAMPLE_DIR / "projects.yaml").read_text(encoding="utf-8")
+for old, new in [
+    ("  - id: ceshi-jiuzhu\n", "  - id: ceshi-shehui-jiuzhu\n    aliases: [ceshi-jiuzhu]\n"),
+    ("      - id: ce-dibao\n", "      - id: ce-zuidi\n        aliases: [ce-dibao]\n"),
+    ("          - id: dibao-renshu\n", "          - id: dibao-duixiang\n            aliases: [dibao-renshu]\n"),
+    ("indicator: dibao-renshu\n", "indicator: dibao-duixiang\n"),
+    ("    - id: ceshi-jiu\n", "    - id: ceshi-jiu-xiangmu\n      aliases: [ceshi-jiu]\n"),
+]:
+    assert old in RENAMED
+    RENAMED = RENAMED.replace(old, new)
+
+
+@pytest.fixture(scope="module")
+def renamed():
+    return load_bytes(RENAMED.encode(), "projects.yaml")
+
+
+def test_every_former_address_leads_to_its_current_place(renamed) -> None:
+    table = moves(renamed)
+    new_page = "projects/ceshi-shehui-jiuzhu/"
+    assert table.pages == {
+        "projects/ceshi-jiuzhu/": new_page,
+        "projects/ceshi-jiuzhu/qr.svg": "projects/ceshi-shehui-jiuzhu/qr.svg",
+        "projects/ceshi-jiuzhu/feed.xml": "projects/ceshi-shehui-jiuzhu/feed.xml",
+    }
+    assert table.anchors[new_page] == {"ce-dibao": "ce-zuidi", "dibao-renshu": "dibao-duixiang"}
+    assert table.anchors["categories/retired/"] == {"ceshi-jiu": "ceshi-jiu-xiangmu"}
+    notice = table.anchors["notice/"]
+    assert notice["annex-ceshi-jiuzhu"] == "annex-ceshi-shehui-jiuzhu"
+    assert notice["annex-ceshi-jiuzhu-ce-dibao"] == "annex-ceshi-shehui-jiuzhu-ce-zuidi"
+    assert notice["annex-ceshi-shehui-jiuzhu-ce-dibao"] == "annex-ceshi-shehui-jiuzhu-ce-zuidi"
+    assert notice["annex-ceshi-jiuzhu-ce-guer"] == "annex-ceshi-shehui-jiuzhu-ce-guer"
+    assert table.resolve("projects/ceshi-jiuzhu/#dibao-renshu") == new_page + "#dibao-duixiang"
+    assert table.resolve("projects/ceshi-jiuzhu/#ce-guer") == new_page + "#ce-guer"
+    assert table.resolve("notice/#p-preamble") == "notice/#p-preamble"
+    assert table.old_anchors(new_page, "ce-zuidi") == ["ce-dibao"]
+    assert Moves().resolve("a/#b") == "a/#b"
+
+
+def test_redirect_page_at_a_former_project_address(renamed) -> None:
+    plan = planner.make(renamed, "https://example.org/ms/")
+    project = renamed.project("ceshi-shehui-jiuzhu")
+    page = redirect_page(plan, "projects/ceshi-jiuzhu/", project)
+    assert '<link rel="canonical" href="https://example.org/ms/projects/ceshi-shehui-jiuzhu/">' in page
+    assert '<noscript><meta http-equiv="refresh" content="0; url=../ceshi-shehui-jiuzhu/"></noscript>' in page
+    script = re.search(r"<script [^>]*></script>", page)
+    assert script is not None, "no script element"
+    assert 'src="../../assets/redirect.js"' in script.group()
+    assert 'data-target="../ceshi-shehui-jiuzhu/"' in script.group()
+    assert (
+        "data-anchors='{\"ce-dibao\": \"ce-zuidi\", \"dibao-renshu\": \"dibao-duixiang\"}'"
+        in script.group()
+    )
+    assert "<script>" not in page, "an inline script would be refused by the CSP"
+    files = {f.path: f for f in plan.files}
+    assert files["projects/ceshi-jiuzhu/index.html"].make() == page
+    assert not files["projects/ceshi-jiuzhu/index.html"].published
+    assert files["projects/ceshi-jiuzhu/qr.svg"].make() == files["projects/ceshi-shehui-jiuzhu/qr.svg"].make()
