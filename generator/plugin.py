@@ -21,6 +21,7 @@ from .config import MinshengConfig
 from .data import load
 from .errors import DataErrors
 from .model import Notice
+from .phrases import t
 from .site import lock, planner, render
 from .site.plan import Plan
 from .site.text import check_meta
@@ -78,6 +79,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         data_version = version.of(self.data_path)
         _set_source_date_epoch(notice, data_version)
         self.plan = planner.make(notice, config.site_url, data_version)
+        # for the theme's footer (overrides/main.html)
+        config.extra["minsheng"] = {"footer": render.footer_html(self.plan), "about_label": t("about_link")}
         return config
 
     def on_serve(

@@ -14,10 +14,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from .model import Indicator, Project, Reading, Report
 from .phrases import STATUS_LABELS
 
-ROLLUP_RULE = (
-    "按已公布进度的数字目标的完成率取算术平均：完成率 = 最新累计数 ÷ 目标值，超过 100% 的按 100% 计；"
-    "封顶、不超过类目标达到计 100%，未达到计 0%。“/”（本年未设数值）和不适用于本县的数字不计入。"
-)
 HUNDRED = Decimal(100)
 
 

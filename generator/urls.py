@@ -36,7 +36,17 @@ PROJECT_SECTIONS = {
 # Item and indicator ids share a project page with its sections: none may take one of
 # these anchors ("zhibiao" is kept free for a section of figures).
 RESERVED_ON_PROJECT = {s.id: s.title for s in PROJECT_SECTIONS.values()} | {"zhibiao": "指标"}
-HOME_SECTIONS = {"projects": Section("xiangmu", "本年的项目"), "usage": Section("shiyong", "怎样使用本站")}
+HOME_SECTIONS = {
+    "situations": Section("qingkuang", "按生活情况找"),
+    "projects": Section("xiangmu", "按通知的分类看"),
+    "usage": Section("shiyong", "怎样使用本站"),
+}
+ABOUT_SECTIONS = {
+    "rules": Section("yuanze", "本站写什么、不写什么"),
+    "who": Section("fabu", "谁发布、到哪里问"),
+    "urls": Section("wangzhi", "网址永久有效"),
+    "data": Section("shuju", "数据"),
+}
 CATEGORY_SECTIONS = {"projects": Section("xiangmu", "项目"), "explained": Section("shuoming", "通知正文的说明")}
 OVERVIEW_SECTIONS = {"chart": Section("tu", "完成情况图")}
 DATA_SECTIONS = {"csv": Section("csv", "indicators.csv 的列"), "fields": Section("ziduan", "数据文件的字段")}
@@ -56,6 +66,8 @@ GLOSSARY = "glossary/index.md"
 RETIRED = "categories/retired/index.md"
 UPDATES = "updates/index.md"
 DATA_DICTIONARY = "data/index.md"
+SUBSCRIBE = "subscribe/index.md"
+ABOUT = "about/index.md"
 # Generated files, by path.
 JSON_EXPORT = "data/projects.json"
 CSV_EXPORT = "data/indicators.csv"
@@ -66,6 +78,11 @@ REDIRECT_SCRIPT = "assets/redirect.js"
 def project(project_id: str) -> str:
     """Source path of a project page, e.g. ``projects/dibao/index.md``."""
     return f"projects/{project_id}/index.md"
+
+
+def situation(situation_id: str) -> str:
+    """Source path of a page of the site's grouping by life situation."""
+    return f"situations/{situation_id}/index.md"
 
 
 def category(category_id: str) -> str:

@@ -20,6 +20,7 @@ RENAME = [
     ("      - id: ce-dibao\n", "      - id: ce-zuidi\n        aliases: [ce-dibao]\n"),
     ("          - id: dibao-renshu\n", "          - id: dibao-duixiang\n            aliases: [dibao-renshu]\n"),
     ("indicator: dibao-renshu\n", "indicator: dibao-duixiang\n"),
+    ("[ceshi-yinshui, ceshi-jiuzhu#ce-dibao]", "[ceshi-yinshui, ceshi-shehui-jiuzhu#ce-zuidi]"),
 ]
 # The same renaming, forgetting the aliases.
 RENAME_WITHOUT_ALIASES = [

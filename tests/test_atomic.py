@@ -120,6 +120,7 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(repo: Path) -> None:
     #    it (a project renamed without keeping its old id).
     data.write_text(good, encoding="utf-8")
     edit(data, '  - id: "sidai-yizi"\n    seq: 1\n', '  - id: "sidai-yizi-new"\n    seq: 1\n')
+    edit(data, 'members: ["sidai-yizi",', 'members: ["sidai-yizi-new",')
     done = make_site(repo)
     assert done.returncode != 0
     assert "网址锁 data/urls.lock 中有" in done.stderr and "projects/sidai-yizi/" in done.stderr, (
@@ -130,12 +131,12 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(repo: Path) -> None:
 
     # 4. Good again, with a changed page: site/ is replaced, and nothing is left.
     data.write_text(good, encoding="utf-8")
-    about = repo / "docs" / "about.md"
+    about = repo / "docs" / "guide.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n本行为原子发布测试所加。\n", "utf-8")
     done = make_site(repo)
     assert done.returncode == 0, done.stderr
     after = snapshot(repo / "site")
     assert after.keys() == before.keys()
-    assert after["about/index.html"] != before["about/index.html"]
-    assert "本行为原子发布测试所加" in (repo / "site" / "about" / "index.html").read_text("utf-8")
+    assert after["guide/index.html"] != before["guide/index.html"]
+    assert "本行为原子发布测试所加" in (repo / "site" / "guide" / "index.html").read_text("utf-8")
     assert not [p for p in LEFTOVERS if (repo / p).exists()]

@@ -126,15 +126,19 @@ def test_every_figure_is_in_its_row_and_linked_from_the_text(
             if row is None:
                 problems.append(f"{where}: 没有表格行")
                 continue
-            cell = row.find("td", class_="ms-num")
-            shown = cell.text.strip() if cell else ""
+            cell = row.find("th", class_="ms-figure")
+            value = cell.find("span", class_="ms-value") if cell else None
+            unit = cell.find("span", class_="ms-unit") if cell else None
+            shown = value.text.strip() if value else ""
             if ind.has_figure:
                 if shown != ind.value:
                     problems.append(f"{where}: 表中是“{shown}”，应为 {ind.value}")
-                if ind.unit not in row.text:
+                if unit is None or unit.text != ind.unit:
                     problems.append(f"{where}: 表中没有单位 {ind.unit}")
-            elif "本年未设数值" not in shown or re.search(r"\d", shown):
-                problems.append(f"{where}: “/”显示为“{shown}”，应显示“本年未设数值”")
+            else:
+                words = cell.text.strip() if cell else ""
+                if value is not None or "本年未设数值" not in words or re.search(r"\d", words):
+                    problems.append(f"{where}: “/”显示为“{words}”，应显示“本年未设数值”，不像数字")
             links = [
                 a for a in doc.find_all("a", class_="ms-fig") if a.attrs.get("href") == f"#{ind.id}"
             ]
@@ -163,8 +167,9 @@ def test_no_figure_is_shown_as_zero(built_site: Path, notice: Notice) -> None:
         for ind in project.all_indicators:
             if ind.value == "0":
                 continue
-            cell = doc.find("tr", id=ind.id).find("td", class_="ms-num")
-            assert cell.text.strip() not in {"0", "0.0"}, f"{project.id}#{ind.id}"
+            cell = doc.find("tr", id=ind.id).find("th", class_="ms-figure")
+            value = cell.find("span", class_="ms-value")
+            assert value is None or value.text.strip() not in {"0", "0.0"}, f"{project.id}#{ind.id}"
 
 
 def test_blank_figures_exist_in_the_data(notice: Notice) -> None:

@@ -157,7 +157,7 @@ def test_every_project_page_has_its_citation_version_and_qr_code(
             f"{doc.issuer}. {doc.title}: {doc.number} 附件第{project.seq}项 {project.name}[EB/OL]. "
             f"({date})[引用日期]. {canonical}. 数据版本 {label}."
         )
-        assert text_of(box.find("p", class_="ms-version")).startswith(f"数据版本：{label}（{date} 提交）。")
+        assert text_of(box.find("p", class_="ms-version")).startswith(f"数据版本：{label}（{date}提交）。")
         assert box.find("img", src="qr.svg") is not None
         download = box.find("a", href="qr.svg")
         assert download.attrs["download"] == f"{project.id}-qr.svg"
@@ -191,7 +191,7 @@ def test_every_page_has_sharing_meta(built_site: Path, notice: Notice) -> None:
         assert meta(doc, "og:image") is None, where  # nothing from another host
     for project in notice.projects:
         doc = parse_file(built_site / "projects" / project.id / "index.html")
-        assert meta(doc, "og:title") == f"{project.seq}．{project.name}"
+        assert meta(doc, "og:title") == f"{project.seq}．{project.name}（太和县2020年民生工程）"
         assert meta(doc, "og:description").startswith(
             f"{notice.document.number} 第{project.seq}项：{project.name}（"
         )

@@ -134,8 +134,9 @@ def poison(node: dict, cls: type, path: str, fields: dict[str, str]) -> None:
                     poison(child, elem, f"{fpath}[{i}]", fields)
             if not items:
                 del node[f.name]
-        elif dataclasses.is_dataclass(hint) and f.name in node:
-            poison(node[f.name], hint, fpath, fields)
+        elif dataclasses.is_dataclass(hint):
+            if f.name in node:
+                poison(node[f.name], hint, fpath, fields)
         else:
             assert _fixed_form(cls, f, hint), f"{fpath}: a kind of field this test does not know"
 
@@ -157,14 +158,22 @@ def hostile_notice() -> tuple[dict, dict[str, str]]:
     fields: dict[str, str] = {}
     # Fields the sample leaves out, so that they are poisoned too.
     for project in data["projects"]:
-        project.setdefault("notes", [{"kind": "template", "text": ""}])
+        project.setdefault("notes", [{"kind": "scope", "text": ""}])
         if "items" in project:
             project["items"][-1].setdefault("not_targets", [])
     data["projects"][0]["aliases"] = ["ceshi-daolu"]  # a redirect page, titled by the name
     for project in data["projects"]:
         for report in project.get("reports", []):
             report.setdefault("note", "")
+    data["publisher"] = {"name": "", "contacts": [{"label": "", "value": "", "source": ""}]}
     poison(data, model.Notice, "", fields)
+    # every project now has an explanation: each category lists its paragraphs
+    for category in data["categories"]:
+        members = [p["id"] for p in data["projects"] if p["category"] == category["id"]]
+        category["paragraphs"] = members
+    # a 原文如此 mark must stand after text that is in the notice: the attacked preamble
+    data["document"]["sic"] = [hostile("document.preamble")]
+    fields["document.sic[0]"] = hostile("document.preamble")
     # The attack appended to a target is a number-bearing text: say it is no target.
     for p, project in enumerate(data["projects"]):
         rows = [(f"projects[{p}].items[{k}]", i) for k, i in enumerate(project.get("items", []))]
@@ -176,17 +185,24 @@ def hostile_notice() -> tuple[dict, dict[str, str]]:
     for i, programme in enumerate(data["retired"]["programmes"]):
         for k, part in enumerate(programme["parts"]):
             part["text"] = fields[f"retired.programmes[{i}].parts[{k}].text"] = programme["text"]
+    for stale in [k for k in fields if k.startswith("glossary[")]:
+        del fields[stale]  # the sample's glossary is replaced by the one below
+    cited = {"title": "", "publisher": "", "date": "2098-01-01"}  # attacked below
     data["glossary"] = [
         # matched inside every target: its definition becomes a tooltip
-        {"id": "ceshi", "term": "测试", "definition": "", "basis": "explanatory"},
+        {"id": "ceshi", "term": "测试", "definition": "", "basis": "cited", "source": dict(cited)},
         # a term that is itself an attack, matched inside every target
-        {"id": "img", "term": PAYLOADS[1], "definition": "", "basis": "explanatory"},
+        {"id": "img", "term": PAYLOADS[1], "definition": "", "basis": "cited", "source": dict(cited)},
         # terms that are also the names of HTML entities (&lt; &amp;)
-        {"id": "lt", "term": "lt", "definition": "", "basis": "explanatory"},
-        {"id": "amp", "term": "amp", "definition": "", "basis": "explanatory"},
+        {"id": "lt", "term": "lt", "definition": "", "basis": "cited", "source": dict(cited)},
+        {"id": "amp", "term": "amp", "definition": "", "basis": "cited", "source": dict(cited)},
         # the notice's own words, which here are the attack appended to its preamble
         {"id": "yuanwen", "term": "", "definition": "", "basis": "notice"},
     ]
+    for i, term in enumerate(data["glossary"][:-1]):
+        for key in ("title", "publisher"):
+            fields[f"glossary[{i}].source.{key}"] = hostile(f"glossary[{i}].source.{key}")
+            term["source"][key] = fields[f"glossary[{i}].source.{key}"]
     for i, term in enumerate(data["glossary"]):
         for key in ("aliases[0]", "definition", "term"):
             fields[f"glossary[{i}].{key}"] = hostile(f"glossary[{i}].{key}")
@@ -398,8 +414,8 @@ def test_tooltips_show_the_attacks_as_text(hostile_site: Site, page) -> None:
     dialogs = watch_dialogs(page)
     fields = hostile_site.fields
     page.goto(hostile_site.url + "projects/ceshi-lu/")
-    terms = page.locator("blockquote.ms-target abbr[title]")
-    figures = page.locator("blockquote.ms-target a.ms-fig[title]")
+    terms = page.locator("blockquote.ms-promise abbr[title]")
+    figures = page.locator("blockquote.ms-promise a.ms-fig[title]")
     assert terms.count() >= 3 and figures.count() == 2
     shown = []
     for host in [terms.nth(0), terms.nth(1), figures.nth(0), figures.nth(1)]:
@@ -414,7 +430,7 @@ def test_tooltips_show_the_attacks_as_text(hostile_site: Site, page) -> None:
     for path in ["glossary[0].definition", "projects[0].indicators[0].counts"]:
         assert squash(fields[path]) in shown, (path, shown)
     # A term named like an HTML entity ("lt") leaves the escaped "<" whole.
-    target = page.locator("blockquote.ms-target").first.inner_text()
+    target = page.locator("blockquote.ms-promise").first.inner_text()
     assert squash(fields["projects[0].target"]) in squash(target)
 
 
@@ -455,6 +471,12 @@ REFUSED = [
     ("retired.programmes[0].parts[0].project", "<script>alert(1)</script>", "项目编号 "),
     ("glossary", [{"id": 'x"', "term": "t", "definition": "d", "basis": "notice"}], "编号 "),
     ("glossary", [{"id": "t", "term": "t", "definition": "d", "basis": "<i>"}], "应为 notice、"),
+    ("glossary[2].source.date", "2098<script>", "日期 "),
+    ("projects[0].headline", "licheng<script>", "编号 "),
+    ("projects[3].items[0].headline", 'x" onclick="alert(1)', "编号 "),
+    ("situations[0].id", "<img src=x onerror=alert(1)>", "编号 "),
+    ("categories[0].paragraphs", ["ceshi-lu<script>"], "编号 "),
+    ("situations[0].members", ["ceshi-lu#<script>"], "成员 "),
 ]
 
 

@@ -76,6 +76,7 @@ for old, new in [
     ("          - id: dibao-renshu\n", "          - id: dibao-duixiang\n            aliases: [dibao-renshu]\n"),
     ("indicator: dibao-renshu\n", "indicator: dibao-duixiang\n"),
     ("    - id: ceshi-jiu\n", "    - id: ceshi-jiu-xiangmu\n      aliases: [ceshi-jiu]\n"),
+    ("[ceshi-yinshui, ceshi-jiuzhu#ce-dibao]", "[ceshi-yinshui, ceshi-shehui-jiuzhu#ce-zuidi]"),
 ]:
     assert old in RENAMED
     RENAMED = RENAMED.replace(old, new)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import DATE_PATTERN, ID_PATTERN, LINK_PATTERN, VALUE_PATTERN
+from ..model import DATE_PATTERN, ID_PATTERN, LINK_PATTERN, MEMBER_PATTERN, VALUE_PATTERN
 
 # What a YAML node is, in words.
 KIND = {
@@ -20,6 +20,7 @@ PATTERN = {
     ID_PATTERN: "编号 '{v}' 格式不对：只能用小写字母、数字和连字符（如 dibao、sihao-nongcunlu）",
     DATE_PATTERN: "日期 '{v}' 格式不对，应为 YYYY-MM-DD（如 \"2099-06-01\"）",
     LINK_PATTERN: "链接 '{v}' 格式不对：应为以 http:// 或 https:// 开头的网址",
+    MEMBER_PATTERN: "成员 '{v}' 格式不对：应写项目编号，或“项目编号#子项编号”（如 kunnan-jiuzhu#dibao）",
     VALUE_PATTERN: '数值 \'{v}\' 格式不对：应照原文写数字（如 "73"、"21.77"），原文为“/”的写 "/"',
 }
 # PyYAML's problems, by its own wording.

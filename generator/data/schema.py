@@ -16,6 +16,29 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 from ..model import Notice
 
 SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "projects.schema.json"
+# What each part of the data file is called on /data/.
+CLASS_TITLES = {
+    "Notice": "整个数据文件",
+    "Document": "通知",
+    "Upstream": "上级通知",
+    "Requirement": "工作要求",
+    "Category": "项目类别",
+    "Retired": "调整和退出",
+    "RetiredProgramme": "调整和退出的项目",
+    "RetiredPart": "调整和退出项目的一部分",
+    "Project": "项目",
+    "Item": "子项",
+    "Indicator": "指标",
+    "NotTarget": "不是目标的数字",
+    "Report": "进度报告",
+    "Reading": "一个指标的进度",
+    "Note": "编者注",
+    "Term": "名词解释",
+    "Source": "所引文件",
+    "Situation": "生活情况分组",
+    "Publisher": "发布单位",
+    "Contact": "咨询渠道",
+}
 # What each part of the data file is, in Chinese for its readers (the editors who see it
 # through the schema, and the public on /data/); code docstrings stay for programmers.
 CLASS_DESCRIPTIONS = {
@@ -35,6 +58,10 @@ CLASS_DESCRIPTIONS = {
     "Reading": "一份进度报告中一个指标的进度：累计达到的数值，或是否已达到。",
     "Note": "编者注：对原文特殊之处的说明，不是通知内容。",
     "Term": "名词解释：通知中的一个名词、它的释义和释义的来源。",
+    "Source": "名词释义所引的其他公开文件：标题、文号或发布机关、日期。",
+    "Situation": "按群众生活情况分的一组项目（本站的分组，不是通知的分类）。",
+    "Publisher": "本站的发布单位，以及正式公布过的咨询渠道。",
+    "Contact": "一条正式公布过的咨询渠道：名称、号码或地址，以及公布它的文件。",
 }
 
 

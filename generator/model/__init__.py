@@ -8,16 +8,28 @@ Chinese description a county clerk sees in both places.
 
 from __future__ import annotations
 
-from .fields import DATE_PATTERN, ID_PATTERN, LINK_PATTERN, NO_FIGURE, VALUE_PATTERN, value_pattern
+from .fields import (
+    DATE_PATTERN,
+    ID_PATTERN,
+    LINK_PATTERN,
+    MEMBER_PATTERN,
+    NO_FIGURE,
+    VALUE_PATTERN,
+    value_pattern,
+)
 from .notice import (
     Basis,
     Category,
+    Contact,
     Document,
     Notice,
+    Publisher,
     Requirement,
     Retired,
     RetiredPart,
     RetiredProgramme,
+    Situation,
+    Source,
     Term,
     Upstream,
 )
@@ -39,11 +51,13 @@ __all__ = [
     "DATE_PATTERN",
     "ID_PATTERN",
     "LINK_PATTERN",
+    "MEMBER_PATTERN",
     "NO_FIGURE",
     "VALUE_PATTERN",
     "Basis",
     "Category",
     "CategoryId",
+    "Contact",
     "Direction",
     "Document",
     "Indicator",
@@ -53,6 +67,7 @@ __all__ = [
     "NoteKind",
     "Notice",
     "Project",
+    "Publisher",
     "Reading",
     "Report",
     "Requirement",
@@ -60,7 +75,9 @@ __all__ = [
     "RetiredPart",
     "RetiredProgramme",
     "Row",
+    "Situation",
+    "Source",
     "Term",
     "Upstream",
     "value_pattern",
-]  # fmt: skip
+]

@@ -13,6 +13,8 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 # A figure exactly as the notice prints it, or "/" where it sets none this year.
 VALUE_PATTERN = r"^(\d+(\.\d+)?|/)$"
 LINK_PATTERN = r"^https?://[^\s<>\"']+$"
+# A project, or a sub-item of one: "kunnan-jiuzhu" or "kunnan-jiuzhu#dibao".
+MEMBER_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?$"
 NO_FIGURE = "/"
 
 

@@ -20,7 +20,7 @@ from .fields import (
 
 CategoryId = Literal["new", "improved", "continued"]
 Direction = Literal["at-least", "at-most", "exactly", "about", "cap"]
-NoteKind = Literal["no-task", "county-class", "template", "annex"]
+NoteKind = Literal["no-task", "county-class", "blank", "scope", "wording", "annex"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,6 +81,14 @@ class Item:
     target: str = spec("目标任务，照抄附件原文")
     indicators: tuple[Indicator, ...] = spec("目标任务中的每个数字", default=())
     not_targets: tuple[NotTarget, ...] = spec("目标任务中不是目标的数字", default=())
+    headline: str | None = spec(
+        "最要紧的数字（本子项的指标编号），显示在分组页和页面顶部；不填则取第一个有数值的数字",
+        pattern=ID_PATTERN,
+        default=None,
+    )
+    annex_group: str | None = spec(
+        "附件“项目”栏在本行另印的文字（与项目名称不同时填写，照附件）", default=None
+    )
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,7 @@ class Row:
     target: str
     indicators: tuple[Indicator, ...]
     not_targets: tuple[NotTarget, ...]
+    headline_id: str | None = None  # the project's own headline, for a project without items
 
     @property
     def id(self) -> str | None:
@@ -99,6 +108,13 @@ class Row:
     @property
     def name(self) -> str | None:
         return self.item.name if self.item else None
+
+    @property
+    def headline(self) -> Indicator | None:
+        """The figure shown first: the one the data names, else the first with a value."""
+        wanted = self.item.headline if self.item else self.headline_id
+        figures = [ind for ind in self.indicators if ind.has_figure]
+        return next((i for i in figures if i.id == wanted), figures[0] if figures else None)
 
     def locate(self, indicator: Indicator) -> tuple[int, int] | None:
         """Where the indicator's value stands in the target text, if its quote is there once."""
@@ -147,7 +163,10 @@ class Project:
     id: str = id_field("项目编号（网址的一部分）")
     aliases: tuple[str, ...] = former_ids("本项目")
     seq: int = spec("序号")
-    name: str = spec("项目名称，照附件")
+    name: str = spec("项目名称，照附件（附件未印时照正文，并把 name_in_annex 写为 false）")
+    name_in_annex: bool = spec(
+        "附件中印有本项目名称时为 true；附件未印、名称取自正文时写 false", default=True
+    )
     body_name: str | None = spec("正文中的名称（与附件不同时填写）", default=None)
     category: CategoryId = spec("类别：new 新增、improved 完善、continued 继续实施")
     explanation: str | None = spec("正文中对本项目的说明段落，照抄原文", default=None)
@@ -157,6 +176,11 @@ class Project:
     indicators: tuple[Indicator, ...] = spec("目标任务中的每个数字", default=())
     not_targets: tuple[NotTarget, ...] = spec("目标任务中不是目标的数字", default=())
     items: tuple[Item, ...] = spec("子项（附件分行列出时填写）", default=())
+    headline: str | None = spec(
+        "最要紧的数字（指标编号，无子项时填写），显示在分组页和页面顶部；不填则取第一个有数值的数字",
+        pattern=ID_PATTERN,
+        default=None,
+    )
     reports: tuple[Report, ...] = spec("进度报告，按日期先后排列", default=())
 
     @property
@@ -164,7 +188,7 @@ class Project:
         """The target rows: one per sub-item, or the project's own target as one row."""
         if self.items:
             return tuple(Row(i, i.target, i.indicators, i.not_targets) for i in self.items)
-        return (Row(None, self.target or "", self.indicators, self.not_targets),)
+        return (Row(None, self.target or "", self.indicators, self.not_targets, self.headline),)
 
     @property
     def all_indicators(self) -> tuple[Indicator, ...]:

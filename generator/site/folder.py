@@ -18,8 +18,9 @@ from mkdocs.utils.yaml import yaml_load
 
 from .. import version
 from ..data import load
+from ..phrases import t
 from .planner import make
-from .render import render, version_html
+from .render import footer_html, render, version_html
 
 PLUGIN = "minsheng"
 
@@ -64,7 +65,9 @@ def write(config_file: Path, out: Path) -> Path:
     if "custom_dir" in theme:
         shutil.copytree(root / theme["custom_dir"], out / "overrides")
         theme["custom_dir"] = "overrides"
-    config.update(theme=theme, plugins=kept, docs_dir="docs", site_url=site_url)
+    extra = dict(config.get("extra") or {})
+    extra["minsheng"] = {"footer": str(footer_html(plan)), "about_label": t("about_link")}  # the footer
+    config.update(theme=theme, plugins=kept, docs_dir="docs", site_url=site_url, extra=extra)
     mkdocs_yml = out / "mkdocs.yml"
     header = "# 由 python -m generator render 生成：本站的全部页面和文件，不需要 minsheng 插件即可构建。\n"
     mkdocs_yml.write_text(header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

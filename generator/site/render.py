@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from .. import phrases, progress, urls
 from ..model import Project, Row
+from ..phrases import t
 from ..version import UNKNOWN
 from .plan import Page, Plan
 from .text import front_matter, md, tooltip
@@ -35,22 +36,37 @@ def _old_anchors(ctx: Context, anchor: str) -> list[str]:
     return plan.moves.old_anchors(ctx["page"].url, anchor)
 
 
+def _marked(plan: Plan, text: str) -> str:
+    """A text of the notice, escaped, each of its ``sic`` passages followed by 〔原文如此〕."""
+    escaped = html.escape(text)
+    for sic in plan.notice.document.sic:
+        mark = f'<small class="ms-ed ms-sic" title="{tooltip(t("editor_note"))}">〔{t("sic")}〕</small>'
+        escaped = escaped.replace(html.escape(sic), html.escape(sic) + mark)
+    return escaped
+
+
+@pass_context
+def _quote(ctx: Context, text: str) -> Markup:
+    """A text of the notice, shown as printed: escaped, with the site's 原文如此 marks."""
+    return Markup(_marked(ctx["plan"], text))
+
+
 @pass_context
 def _target_html(ctx: Context, row: Row) -> Markup:
     """A target text, escaped, glossary terms marked, each figure linked to its table row."""
-    gloss = ctx["plan"].glossary
+    plan: Plan = ctx["plan"]
     spans = sorted((span, ind) for ind in row.indicators if (span := row.locate(ind)) is not None)
     out: list[str] = []
     pos = 0
     for (start, end), ind in spans:
-        out.append(gloss(html.escape(row.target[pos:start])))
-        label = "本年未设数值" if not ind.has_figure else ind.counts
+        out.append(plan.glossary(_marked(plan, row.target[pos:start])))
+        label = t("no_figure") if not ind.has_figure else ind.counts
         out.append(
             f'<a class="ms-fig" href="#{ind.id}" title="{tooltip(label)}">'
             f"{html.escape(row.target[start:end])}</a>"
         )
         pos = end
-    out.append(gloss(html.escape(row.target[pos:])))
+    out.append(plan.glossary(_marked(plan, row.target[pos:])))
     return Markup("".join(out))
 
 
@@ -68,6 +84,8 @@ def environment() -> Environment:
         comment_end_string="##}",
     )
     env.filters["md"] = md
+    env.filters["quote"] = _quote
+    env.filters["enquote"] = lambda text: f"“{text}”"
     env.filters["pct"] = lambda v: "—" if v is None else f"{progress.percent(v)}%"
     env.filters["pctval"] = lambda v: 0 if v is None else progress.percent(v)
     env.globals.update(
@@ -75,9 +93,8 @@ def environment() -> Environment:
         link=_link,
         old_anchors=_old_anchors,
         target_html=_target_html,
-        DIRECTION_LABELS=phrases.DIRECTION_LABELS,
+        t=t,
         NOTE_LABELS=phrases.NOTE_LABELS,
-        ROLLUP_RULE=progress.ROLLUP_RULE,
     )
     return env
 
@@ -105,13 +122,23 @@ def version_html(plan: Plan) -> str:
     A raw HTML block, appended to each page's Markdown (generated or hand-written).
     """
     version = plan.version
-    changed = version.date or UNKNOWN
-    return (
-        '\n\n<p class="ms-dataversion">'
-        f"数据依据 {html.escape(plan.notice.document.number)}；"
-        f"数据版本 <code>{html.escape(version.label)}</code>，数据最后修改于 {html.escape(changed)}。"
-        "</p>\n"
+    line = t(
+        "data_version",
+        number=html.escape(plan.notice.document.number),
+        version=f"<code>{html.escape(version.label)}</code>",
+        date=html.escape(version.date or UNKNOWN),
     )
+    return f'\n\n<p class="ms-dataversion" data-pagefind-ignore>{line}</p>\n'
+
+
+
+def footer_html(plan: Plan) -> Markup:
+    """The footer of every page: who issued the notice, who publishes the site."""
+    doc = plan.notice.document
+    publisher = plan.notice.publisher.name if plan.notice.publisher else t("not_filled")
+    issued = t("footer_issuer", issuer=doc.issuer, title=doc.title, number=doc.number)
+    published = t("footer_publisher", publisher=publisher)
+    return Markup(f"<p>{html.escape(issued)}</p><p>{html.escape(published)}</p>")
 
 
 def redirect_page(plan: Plan, old_url: str, project: Project) -> str:

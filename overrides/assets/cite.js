@@ -17,18 +17,6 @@
     return text.split(PLACEHOLDER).join("[" + today() + "]");
   }
 
-  // Older browsers and plain-http hosts have no navigator.clipboard: select and copy.
-  function copyBySelection(element) {
-    var range = document.createRange();
-    range.selectNodeContents(element);
-    var selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-    var ok = false;
-    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-    return ok;
-  }
-
   function setup() {
     var box = document.querySelector(".ms-cite");
     if (!box || box.getAttribute("data-ready")) return;
@@ -49,16 +37,9 @@
     show(pageCitation, "");
     button.hidden = false;
     button.addEventListener("click", function () {
-      var value = text.textContent;
-      function done() { status.textContent = "已复制引文"; }
-      function fallback() {
-        status.textContent = copyBySelection(text) ? "已复制引文" : "已选中引文，请按 Ctrl+C 复制";
-      }
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(value).then(done, fallback);
-      } else {
-        fallback();
-      }
+      window.msCopy(text.textContent, function (ok) {
+        status.textContent = ok ? "已复制引文" : "请长按引文复制";
+      });
     });
     what.querySelector(".ms-cite-reset").addEventListener("click", function () {
       show(pageCitation, "");

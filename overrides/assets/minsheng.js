@@ -1,7 +1,99 @@
-// Sorting and filtering for the overview table. The table is complete in the
-// HTML; this only reorders or hides rows, so nothing waits for a script.
+// The site's own behaviour. Everything here is an addition: the pages are complete without it.
+// - the 大字 (large text) switch in the header, kept across pages;
+// - ¶ links and copy buttons copy an address, with a visible confirmation;
+// - sorting and filtering of the overview table.
 (function () {
   "use strict";
+
+  var LARGE = "minsheng.large";
+
+  // Older browsers and plain-http hosts have no navigator.clipboard: select and copy.
+  function copyBySelection(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.top = "-1000px";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  // Copy ``text``; then call ``done(true)``, or ``done(false)`` if the browser refused.
+  function copy(text, done) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { done(true); },
+        function () { done(copyBySelection(text)); });
+    } else {
+      done(copyBySelection(text));
+    }
+  }
+  window.msCopy = copy;
+
+  var toastTimer = null;
+  function toast(message) {
+    var box = document.querySelector(".ms-toast");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "ms-toast";
+      box.setAttribute("role", "status");
+      box.setAttribute("aria-live", "polite");
+      document.body.appendChild(box);
+    }
+    box.textContent = message;
+    box.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { box.hidden = true; }, 4000);
+  }
+
+  function setupLargeText() {
+    var inner = document.querySelector(".md-header__inner");
+    if (!inner || inner.querySelector(".ms-large-switch")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "ms-large-switch";
+    button.textContent = "大字";
+    button.setAttribute("aria-label", "大字模式");
+    var on = document.documentElement.classList.contains("ms-large");
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+    button.addEventListener("click", function () {
+      var now = !document.documentElement.classList.contains("ms-large");
+      document.documentElement.classList.toggle("ms-large", now);
+      button.setAttribute("aria-pressed", now ? "true" : "false");
+      try { window.localStorage.setItem(LARGE, now ? "1" : "0"); } catch (e) { /* not kept */ }
+    });
+    inner.appendChild(button);
+  }
+
+  // ¶ beside a heading or a figure: follow the anchor as usual, and copy its address.
+  function setupCopyLinks() {
+    if (document.body.getAttribute("data-ms-links")) return;
+    document.body.setAttribute("data-ms-links", "1");
+    document.body.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest(".md-typeset a.headerlink");
+      if (link) {
+        var url = new URL(link.getAttribute("href"), location.href).href;
+        copy(url, function (ok) { toast(ok ? "已复制本处网址：" + url : "本处网址：" + url); });
+        return;
+      }
+      var button = event.target.closest && event.target.closest(".ms-copy-text");
+      if (button) {
+        var text = button.getAttribute("data-copy");
+        var status = button.parentNode.querySelector("[role=status]");
+        copy(text, function (ok) {
+          var message = ok ? "已复制" : "请长按地址复制";
+          if (status) status.textContent = message;
+          toast(message + "：" + text);
+        });
+      }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".ms-copy-text"), function (b) {
+      b.hidden = false;
+    });
+  }
 
   function cellValue(row, index, kind) {
     var cell = row.cells[index];
@@ -62,6 +154,8 @@
 
   function setup() {
     nameSearchDialog();
+    setupLargeText();
+    setupCopyLinks();
     var table = document.querySelector("table[data-sortable]");
     if (!table || table.getAttribute("data-ready")) return;
     table.setAttribute("data-ready", "1");

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ...errors import DataError
 from ...model import Notice
-from . import aliases, notice, projects
+from . import aliases, notice, projects, situations
 from .base import Rules
 
 
@@ -17,4 +17,5 @@ def validate(data: Notice, lines: dict[str, int], name: str) -> list[DataError]:
     notice.check(rules, data)
     projects.check(rules, data)
     aliases.check(rules, data)
+    situations.check(rules, data)
     return rules.errors

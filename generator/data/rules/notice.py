@@ -10,6 +10,7 @@ from .base import Rules
 
 def check(rules: Rules, notice: Notice) -> None:
     _document(rules, notice)
+    _printed_order(rules, notice)
     _retired(rules, notice)
     _glossary(rules, notice)
 
@@ -43,6 +44,30 @@ def _document(rules: Rules, notice: Notice) -> None:
             )
 
 
+def _printed_order(rules: Rules, notice: Notice) -> None:
+    """What the notice page needs to show the notice as printed."""
+    texts = notice.texts()
+    for i, sic in enumerate(notice.document.sic):
+        if not any(sic in t for t in texts):
+            rules.error(f"document.sic[{i}]", f"“{sic}”不在通知原文中：这里只能照录原文里的文字")
+    for i, category in enumerate(notice.categories):
+        explained = [p.id for p in notice.projects_in(category.id) if p.explanation]
+        path = f"categories[{i}].paragraphs"
+        if sorted(category.paragraphs) != sorted(explained) or len(set(category.paragraphs)) != len(category.paragraphs):
+            listed = "、".join(explained) or "无"
+            rules.error(
+                path,
+                f"应按原文先后列出本类填了 explanation 的全部项目，每个一次（这些项目是：{listed}）",
+            )
+    body = notice.body_texts()
+    for i, project in enumerate(notice.projects):
+        if not project.name_in_annex and not any(project.name in t for t in body):
+            rules.error(
+                f"projects[{i}].name",
+                f"附件未印名称（name_in_annex: false）时，名称须照正文，但正文中没有“{project.name}”",
+            )
+
+
 def _retired(rules: Rules, notice: Notice) -> None:
     retired = notice.retired
     if retired.count != len(retired.programmes):
@@ -69,9 +94,23 @@ def _glossary(rules: Rules, notice: Notice) -> None:
     rules.unique(((f"glossary[{i}].term", t.term) for i, t in enumerate(terms)), "名词")
     texts = notice.texts()
     for i, term in enumerate(terms):
+        path = f"glossary[{i}]"
         if term.basis == "notice" and not any(term.definition in t for t in texts):
             rules.error(
-                f"glossary[{i}].definition",
+                f"{path}.definition",
                 "释义注明来自通知原文（basis: notice），但这段文字不在通知中；"
-                "请照抄原文，或改为 basis: explanatory",
+                "请照抄原文，或写明所引文件（basis: cited 和 source）",
             )
+        if term.basis == "site" and any(term.term in t for t in texts):
+            rules.error(
+                f"{path}.basis",
+                f"“{term.term}”是通知中的词：请照抄通知中讲它的原文（basis: notice），"
+                "或写明所引文件（basis: cited 和 source）",
+            )
+        if term.basis == "cited" and term.source is None:
+            rules.error(f"{path}.source", "释义引自其他文件（basis: cited）：请填写 source（标题、文号或发布机关、日期）")
+        if term.source is not None:
+            if term.basis != "cited":
+                rules.error(f"{path}.source", "只有 basis: cited 的释义才填写 source")
+            if not (term.source.number or term.source.publisher):
+                rules.error(f"{path}.source", "所引文件须写明文号（number）或发布机关（publisher）")

@@ -39,10 +39,12 @@ def check(rules: Rules, notice: Notice) -> None:
 
 
 def _rows(rules: Rules, project: Project, path: str) -> None:
-    if project.items and (project.target or project.indicators or project.not_targets):
+    if project.items and (
+        project.target or project.indicators or project.not_targets or project.headline
+    ):
         rules.error(
             f"{path}.items",
-            "已用 items 分行填写子项，项目本身不能再填 target、indicators 或 not_targets",
+            "已用 items 分行填写子项，项目本身不能再填 target、indicators、not_targets 或 headline",
         )
         return
     if not project.items and project.target is None:
@@ -54,6 +56,9 @@ def _rows(rules: Rules, project: Project, path: str) -> None:
         if row.id is not None:
             anchors.append((f"{row_path}.id", row.id))
         _row(rules, row, row_path, anchors)
+        wanted = row.item.headline if row.item else row.headline_id
+        if wanted is not None and wanted not in {i.id for i in row.indicators if i.has_figure}:
+            rules.error(f"{row_path}.headline", f"“{wanted}”不是本{'子项' if row.item else '项目'}中有数值的指标编号")
     for anchor_path, anchor in anchors:
         if anchor in RESERVED_ON_PROJECT:
             rules.error(

@@ -1,0 +1,53 @@
+"""A project page: what the project promises, its figures, its progress, then the rest."""
+
+from __future__ import annotations
+
+from .. import progress, urls
+from ..model import Project
+from ..phrases import t
+from .kit import meta, shown
+from .kit import page as make_page
+from .ordinals import heading_parts
+from .plan import Page, Plan
+from .text import for_theme
+
+
+def page(plan: Plan, project: Project, before: Project | None, after: Project | None) -> Page:
+    notice = plan.notice
+    doc = notice.document
+    category = notice.category(project.category)
+    title = t("project_title", seq=project.seq, name=project.name, region=doc.region, year=doc.year)
+    description = f"{doc.number} 第{project.seq}项：{project.name}（{category.label}）。" + project.rows[0].target[:90]
+    # material's search weighs tags above text and does not split them: the names residents type
+    tags = {"tags": [for_theme(k) for k in project.keywords]} if project.keywords else {}
+    page_meta = meta(title, description, 3, feed="feed.xml", **tags)
+    sections = shown(
+        urls.PROJECT_SECTIONS,
+        history=bool(project.reports),
+        notes=bool(project.notes),
+        keywords=bool(project.keywords),
+    )
+    anchors = [urls.update_anchor(report.date) for report in project.reports]
+    anchors += [row.id for row in project.rows if row.id is not None]
+    anchors += [ind.id for ind in project.all_indicators]
+    situations = [
+        s for s in notice.situations if any(ref.partition("#")[0] == project.id for ref in s.members)
+    ]
+    ordinal, words = heading_parts(category.heading)
+    return make_page(
+        urls.project(project.id),
+        "project.md.j2",
+        page_meta,
+        sections,
+        anchors,
+        project=project,
+        prog=plan.progress[project.id],
+        indicators={ind.id: ind for ind in project.all_indicators},
+        history=progress.history(project),
+        category=category,
+        category_part=(ordinal, words),
+        situations=situations,
+        feed_url=urls.absolute(plan.site_url, urls.project_feed(project.id)),
+        prev=before,
+        next=after,
+    )
