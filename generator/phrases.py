@@ -97,7 +97,7 @@ PHRASES: dict[str, str] = {
     "correction": "（更正）",
     "report_line": "{counts}：{reached}{unit}（目标{value}{unit}）",
     "report_line_judged": "{counts}：{verdict}",
-    "category_part": "本项目属于通知第{ordinal}部分“{heading}”。",
+    "category_part": "本项目属于通知中“{heading}”这一部分。",
     "in_situations": "本站把本项目列在这些分组里：",
     "keywords_label": "常用说法（本站所加，便于搜索；不都是通知原文）：",
     "subscribe_project": "订阅本项目的更新：把这个地址复制到订阅软件（阅读器）里，本项目有新的进度报告时就能看到。",
@@ -125,7 +125,7 @@ PHRASES: dict[str, str] = {
     "category_lede_count": "（通知称{n}项）",
     "category_explained": "通知正文的说明",
     # --- retired page
-    "retired_lede": "通知第{ordinal}部分“{heading}”的原文：",
+    "retired_lede": "通知中“{heading}”这一部分的原文：",
     "retired_parts": "“{name}”各部分的去向",
     "col_part": "部分",
     "col_text": "原文",

@@ -42,7 +42,7 @@ def test_citation_of_a_page_and_of_a_figure(sample: Notice) -> None:
     figure = project.items[0].indicators[0]
     assert cite.figure(project, figure) == (
         "测试县人民政府. 测试县人民政府关于2099年实施4项民生工程的通知（测试数据）: "
-        "测政〔2099〕1号 附件第4项 测试救助 指标“保障测试对象”[EB/OL]. (2099-04-01)[引用日期]. "
+        "测政〔2099〕1号 附件第4项 测试救助 “保障测试对象530人”[EB/OL]. (2099-04-01)[引用日期]. "
         "https://example.org/ms/projects/ceshi-jiuzhu/#dibao-renshu. 数据版本 0123456."
     )
 
@@ -166,7 +166,7 @@ def test_every_project_page_has_its_citation_version_and_qr_code(
         assert len(links) == len(project.all_indicators)
         for indicator in project.all_indicators:
             ending = f"[引用日期]. {canonical}#{indicator.id}. 数据版本 {label}."
-            assert any(c.endswith(ending) and f"指标“{indicator.counts}”" in c for c in links)
+            assert any(c.endswith(ending) and f"“{indicator.quote}”" in c for c in links)
     assert len(labels) == 1
 
 
@@ -227,7 +227,7 @@ def test_every_qr_code_decodes_to_its_page(page, server: str, notice: Notice, tm
 def in_view(page, selector: str) -> bool:
     return page.eval_on_selector(
         selector,
-        "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }",
+        "el => { const r = el.getBoundingClientRect(); return r.top > -1 && r.top < innerHeight; }",  # subpixel
     )
 
 
@@ -256,7 +256,7 @@ def test_copy_button_copies_the_dated_citation(page, server: str, notice: Notice
     figure = text.inner_text()
     label = shown.rsplit("数据版本 ", 1)[1]  # the same version as the page's citation
     assert figure.endswith(f"[{today}]. {server}projects/{project.id}/#{indicator.id}. 数据版本 {label}")
-    assert f"指标“{indicator.counts}”" in figure
+    assert f"“{indicator.quote}”" in figure
     assert page.locator(".ms-cite-what span").inner_text() == f"以下是数字“{indicator.counts}”的引文。"
     page.get_by_role("button", name="复制引文").click()
     assert page.evaluate("() => window.copied") == figure

@@ -50,5 +50,5 @@ class Citation:
         return self._cite(f"附件第{project.seq}项 {project.name}", self.url(project))
 
     def figure(self, project: Project, indicator: Indicator) -> str:
-        part = f"附件第{project.seq}项 {project.name} 指标“{indicator.counts}”"
+        part = f"附件第{project.seq}项 {project.name} “{indicator.quote}”"
         return self._cite(part, self.url(project, indicator.id))

@@ -17,7 +17,6 @@ from ..phrases import t
 from . import notice_page, project_page
 from .export import CSV_COLUMNS
 from .kit import meta, page, shown
-from .ordinals import heading_parts
 from .plan import Page, Plan
 
 
@@ -99,7 +98,7 @@ def retired(notice: Notice) -> Page:
     part = notice.retired
     page_meta = meta(f"{part.heading}（{_year(notice)}）", f"{notice.document.number}：{part.text[:100]}")
     anchors = [p.id for p in part.programmes]
-    return page(urls.RETIRED, "retired.md.j2", page_meta, {}, anchors, retired_part=heading_parts(part.heading))
+    return page(urls.RETIRED, "retired.md.j2", page_meta, {}, anchors)
 
 
 def updates(notice: Notice) -> Page:

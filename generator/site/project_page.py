@@ -7,7 +7,6 @@ from ..model import Project
 from ..phrases import t
 from .kit import meta, shown
 from .kit import page as make_page
-from .ordinals import heading_parts
 from .plan import Page, Plan
 from .text import for_theme
 
@@ -33,7 +32,6 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
     situations = [
         s for s in notice.situations if any(ref.partition("#")[0] == project.id for ref in s.members)
     ]
-    ordinal, words = heading_parts(category.heading)
     return make_page(
         urls.project(project.id),
         "project.md.j2",
@@ -45,7 +43,6 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
         indicators={ind.id: ind for ind in project.all_indicators},
         history=progress.history(project),
         category=category,
-        category_part=(ordinal, words),
         situations=situations,
         feed_url=urls.absolute(plan.site_url, urls.project_feed(project.id)),
         prev=before,

@@ -60,7 +60,7 @@ def _target_html(ctx: Context, row: Row) -> Markup:
     pos = 0
     for (start, end), ind in spans:
         out.append(plan.glossary(_marked(plan, row.target[pos:start])))
-        label = t("no_figure") if not ind.has_figure else ind.counts
+        label = t("no_figure") if not ind.has_figure else f'{t("summary_label")}：{ind.counts}'
         out.append(
             f'<a class="ms-fig" href="#{ind.id}" title="{tooltip(label)}">'
             f"{html.escape(row.target[start:end])}</a>"
