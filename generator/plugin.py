@@ -24,6 +24,9 @@ from .loader import load
 from .model import Notice
 
 log = logging.getLogger("mkdocs.plugins.minsheng")
+# Outside "mkdocs": shown on stderr but not counted by --strict, so that a build whose
+# data version is unknown still publishes (its pages say 未知).
+provenance_log = logging.getLogger("minsheng.provenance")
 
 
 _epoch_we_set: str | None = None
@@ -71,6 +74,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             )
         self.moves = aliases.moves(self.notice)
         self.site = Site(url=config.site_url, version=version.of(path))
+        if self.site.version.warning:
+            provenance_log.warning(f"警告：{self.site.version.warning}")
         _set_source_date_epoch(self.notice, self.site.version)
         self.lock_path = lock.path_for(path)
         self.watched = [str(path), str(Path(render.__file__).parent / "templates")]
