@@ -2,20 +2,40 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
+LOCKS  := requirements-build.txt requirements.txt requirements-dev.txt
+STAMP  := $(VENV)/.installed-$(shell cat $(LOCKS) pyproject.toml | cksum | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA   ?= data/projects.yaml
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock test lint chromium bench clean
+.PHONY: serve demo site check lock test lint chromium bench clean venv lock-deps
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
-	rm -f $(VENV)/.installed-*
+# Every package is installed from a lock file with hash checking (make lock-deps writes them).
+# The installer and the build backend come first, so that jieba (published only as source)
+# and the generator itself are built with them and nothing unpinned is ever downloaded.
+$(STAMP): $(LOCKS) pyproject.toml
+	$(PYTHON) -m venv --clear $(VENV)
+	$(PIP) install --require-hashes -r requirements-build.txt
+	$(PIP) install --require-hashes --no-build-isolation -r requirements-dev.txt
+	$(PIP) install --no-deps --no-build-isolation --editable .
 	touch $@
+
+venv: $(STAMP)
+
+## make lock-deps: re-resolve requirements*.in into the hashed lock files (needs the package
+## index; add PIP_COMPILE_ARGS=--upgrade to move every indirect dependency to its newest version)
+# This machine's pip settings (local wheels, constraints, extra indexes) are left out so that
+# the locks hold only what any clean machine can install; PIP_INDEX_URL still picks a mirror.
+LOCK_ENV := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_CONSTRAINT PIP_CONFIG_FILE=/dev/null \
+	CUSTOM_COMPILE_COMMAND="make lock-deps"
+PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host $(PIP_COMPILE_ARGS)
+lock-deps: $(STAMP)
+	$(LOCK_ENV) $(PIP_COMPILE) -o requirements-build.txt requirements-build.in
+	$(LOCK_ENV) $(PIP_COMPILE) -o requirements.txt requirements.in
+	$(LOCK_ENV) $(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
 
 # axe-core for the accessibility tests, at the exact version in package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
