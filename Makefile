@@ -6,11 +6,15 @@ LOCKS  := requirements-build.txt requirements.txt requirements-dev.txt
 STAMP  := $(VENV)/.installed-$(shell cat $(LOCKS) pyproject.toml | cksum | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA   ?= data/projects.yaml
+# Programs found by path (a CI runner brings its own Chromium); the tests read the same names.
+CHROMIUM ?= /usr/bin/chromium
+NGINX    ?= /usr/sbin/nginx
+export CHROMIUM NGINX
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock test lint chromium bench clean venv lock-deps
+.PHONY: serve demo site check lock test lint chromium nginx bench clean venv lock-deps
 
 # Every package is installed from a lock file with hash checking (make lock-deps writes them).
 # The installer and the build backend come first, so that jieba (published only as source)
@@ -71,12 +75,20 @@ lint: $(STAMP)
 	$(BIN)/python -m generator schema --check
 	$(BIN)/python -m generator lock --check $(DATA)
 
-## make chromium: Debian's chromium for the browser tests (Playwright cannot download one here),
-## and zbarimg (zbar-tools) to decode the QR codes in them, and faketime to build "on another day"
+## make chromium: what the browser tests need, installed with apt only where missing (see
+## tools/missing-packages): chromium (found at $(CHROMIUM)), CJK fonts, zbarimg to decode the
+## QR codes, faketime to build "on another day", and nginx for the tests of make preview
 chromium:
-	@{ command -v chromium && command -v zbarimg && command -v faketime; } >/dev/null || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk zbar-tools faketime >/dev/null; }
-	@chromium --version
+	@$(call apt_install,browser nginx)
+	@"$(CHROMIUM)" --version
+
+## make nginx: Debian's nginx and its brotli module, for make preview
+nginx:
+	@$(call apt_install,nginx)
+
+apt_install = missing="$$(tools/missing-packages $(1))"; [ -z "$$missing" ] || { \
+	echo "安装：$$missing"; $(SUDO) apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; }
 
 ## make test: everything, browser tests included
 test: $(STAMP) node_modules/.package-lock.json chromium lint check
