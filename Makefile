@@ -14,12 +14,13 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock test lint chromium nginx bench clean venv lock-deps
+.PHONY: serve demo site check lock test lint chromium nginx bench clean venv hooks lock-deps
 
 # Every package is installed from a lock file with hash checking (make lock-deps writes them).
 # The installer and the build backend come first, so that jieba (published only as source)
 # and the generator itself are built with them and nothing unpinned is ever downloaded.
-$(STAMP): $(LOCKS) pyproject.toml
+# The stamp is named by the content of the locks (not their dates, which a clone resets).
+$(STAMP):
 	$(PYTHON) -m venv --clear $(VENV)
 	$(PIP) install --require-hashes -r requirements-build.txt
 	$(PIP) install --require-hashes --no-build-isolation -r requirements-dev.txt
@@ -27,6 +28,10 @@ $(STAMP): $(LOCKS) pyproject.toml
 	touch $@
 
 venv: $(STAMP)
+
+## make hooks: run the data check before every commit that touches data/ (pre-commit)
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
 
 ## make lock-deps: re-resolve requirements*.in into the hashed lock files (needs the package
 ## index; add PIP_COMPILE_ARGS=--upgrade to move every indirect dependency to its newest version)
