@@ -77,6 +77,8 @@ lock: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/zizmor --offline --persona=pedantic --quiet .github/workflows/
+	$(BIN)/pre-commit validate-config .pre-commit-config.yaml
 	$(BIN)/python -m generator schema --check
 	$(BIN)/python -m generator lock --check $(DATA)
 
