@@ -58,13 +58,10 @@ serve: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/mkdocs serve --strict -f tests/fixtures/sample/mkdocs.yml -a 127.0.0.1:8000
 
-## make site: build into site/; the old site/ is replaced only if the build succeeds
+## make site: build a new release and publish it as site/ in one atomic step; a second make site
+## waits for the first; site/ changes only if the build succeeds (generator/publish/release.py)
 site: $(STAMP)
-	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --quiet -d .site-new || { rm -rf .site-new; exit 1; }
-	rm -rf .site-old; [ ! -d site ] || mv site .site-old
-	mv .site-new site; rm -rf .site-old
-	@echo "网站已生成：site/"
+	@$(BIN)/python -m generator.publish
 
 ## make check: validate the data file (Chinese messages with line numbers)
 check: $(STAMP)
@@ -107,4 +104,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .site-new .site-old $(VENV) node_modules
+	rm -rf site .site-releases .site-link-* .site-new .site-old $(VENV) node_modules
