@@ -14,7 +14,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock test lint chromium nginx bench clean venv hooks lock-deps
+.PHONY: serve demo site check lock test lint chromium nginx preview bench clean venv hooks lock-deps
 
 # Every package is installed from a lock file with hash checking (make lock-deps writes them).
 # The installer and the build backend come first, so that jieba (published only as source)
@@ -62,6 +62,12 @@ demo: $(STAMP)
 ## waits for the first; site/ changes only if the build succeeds (generator/publish/release.py)
 site: $(STAMP)
 	@$(BIN)/python -m generator.publish
+
+## make preview: the built site served by Debian's nginx with the production configuration
+## (deploy/nginx/) at http://127.0.0.1:$(PORT); builds the site first
+PORT ?= 8080
+preview: site nginx
+	@$(BIN)/python -m generator.publish.preview --port $(PORT)
 
 ## make check: validate the data file (Chinese messages with line numbers)
 check: $(STAMP)
