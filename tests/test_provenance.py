@@ -116,12 +116,12 @@ def test_a_repository_git_refuses_as_unsafe_shows_unknown(
     history, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo, _ = history
-    assert os.geteuid() == 0, (
-        "本测试把仓库交给另一个用户，须以 root 运行（本项目的机器和 CI 都是 root）"
-    )
     other = clone(repo, tmp_path / "other")
-    for path in [other, *other.rglob("*")]:
-        os.chown(path, 65534, 65534, follow_symlinks=False)  # nobody
+    if os.geteuid() == 0:  # as here and in CI: really hand the repository to nobody
+        for path in [other, *other.rglob("*")]:
+            os.chown(path, 65534, 65534, follow_symlinks=False)
+    else:  # a user cannot give files away: git's own switch for its test of this refusal
+        monkeypatch.setenv("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1")
     empty = tmp_path / "gitconfig"
     empty.write_text("")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(empty))  # no safe.directory from the machine
