@@ -69,7 +69,8 @@ def _exchange(a: Path, b: Path) -> bool:
         ctypes.c_uint,
     ]
     at_fdcwd, rename_exchange = -100, 2
-    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+    done: int = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return done == 0
 
 
 def flip(root: Path, release: str) -> str | None:
@@ -116,7 +117,7 @@ def publish(root: Path, config: str) -> int:
         nginx.write_redirects(root / config, dest)
         before = flip(root, release)
         published = True
-        prune(root, {release, before} - {None})
+        prune(root, {release} | ({before} if before else set()))
         print(f"网站已生成：site/（{RELEASES}/{release}）")
         return 0
     except KeyboardInterrupt:  # Ctrl+C, or SIGTERM (see main)
