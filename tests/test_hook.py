@@ -65,7 +65,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]
     env = plain_env(base / "pre-commit-home")
     run = dict(cwd=clone, env=env, capture_output=True, text=True, check=True)
     subprocess.run(["git", "add", "-A"], **run)
-    subprocess.run(["git", "commit", "-q", "--no-verify", "-m", "工作区"], **run)
+    subprocess.run(["git", "commit", "-q", "--no-verify", "--allow-empty", "-m", "工作区"], **run)
     (clone / ".venv").symlink_to(ROOT / ".venv")
     assert subprocess.run(
         ["python3", "-c", "import mkdocs"], env=env, capture_output=True
