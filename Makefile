@@ -2,20 +2,49 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
+LOCKS  := requirements-build.txt requirements.txt requirements-dev.txt
+STAMP  := $(VENV)/.installed-$(shell cat $(LOCKS) pyproject.toml | cksum | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA   ?= data/projects.yaml
+# Programs found by path (a CI runner brings its own Chromium); the tests read the same names.
+CHROMIUM ?= /usr/bin/chromium
+NGINX    ?= /usr/sbin/nginx
+export CHROMIUM NGINX
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock test test-fast lint chromium bench clean
+.PHONY: serve demo site check lock test test-fast lint chromium nginx preview bench clean venv hooks lock-deps
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
-	rm -f $(VENV)/.installed-*
+# Every package is installed from a lock file with hash checking (make lock-deps writes them).
+# The installer and the build backend come first, so that jieba (published only as source)
+# and the generator itself are built with them and nothing unpinned is ever downloaded.
+# The stamp is named by the content of the locks (not their dates, which a clone resets).
+$(STAMP):
+	$(PYTHON) -m venv --clear $(VENV)
+	$(PIP) install --require-hashes -r requirements-build.txt
+	$(PIP) install --require-hashes --no-build-isolation -r requirements-dev.txt
+	$(PIP) install --no-deps --no-build-isolation --editable .
 	touch $@
+
+venv: $(STAMP)
+
+## make hooks: run the data check before every commit that touches data/ (pre-commit)
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
+
+## make lock-deps: re-resolve requirements*.in into the hashed lock files (needs the package
+## index; add PIP_COMPILE_ARGS=--upgrade to move every indirect dependency to its newest version)
+# This machine's pip settings (local wheels, constraints, extra indexes) are left out so that
+# the locks hold only what any clean machine can install; PIP_INDEX_URL still picks a mirror.
+LOCK_ENV := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_CONSTRAINT PIP_CONFIG_FILE=/dev/null \
+	CUSTOM_COMPILE_COMMAND="make lock-deps"
+PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host $(PIP_COMPILE_ARGS)
+lock-deps: $(STAMP)
+	$(LOCK_ENV) $(PIP_COMPILE) -o requirements-build.txt requirements-build.in
+	$(LOCK_ENV) $(PIP_COMPILE) -o requirements.txt requirements.in
+	$(LOCK_ENV) $(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
 
 # axe-core for the accessibility tests, at the exact version in package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
@@ -29,13 +58,16 @@ serve: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/mkdocs serve --strict -f tests/fixtures/sample/mkdocs.yml -a 127.0.0.1:8000
 
-## make site: build into site/; the old site/ is replaced only if the build succeeds
+## make site: build a new release and publish it as site/ in one atomic step; a second make site
+## waits for the first; site/ changes only if the build succeeds (generator/publish/release.py)
 site: $(STAMP)
-	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --quiet -d .site-new || { rm -rf .site-new; exit 1; }
-	rm -rf .site-old; [ ! -d site ] || mv site .site-old
-	mv .site-new site; rm -rf .site-old
-	@echo "网站已生成：site/"
+	@$(BIN)/python -m generator.publish
+
+## make preview: the built site served by Debian's nginx with the production configuration
+## (deploy/nginx/) at http://127.0.0.1:$(PORT); builds the site first
+PORT ?= 8080
+preview: site nginx
+	@$(BIN)/python -m generator.publish.preview --port $(PORT)
 
 ## make check: validate the data file (Chinese messages with line numbers)
 check: $(STAMP)
@@ -50,15 +82,25 @@ lock: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
+	$(BIN)/zizmor --offline --persona=pedantic --quiet .github/workflows/
+	$(BIN)/pre-commit validate-config .pre-commit-config.yaml
 	$(BIN)/python -m generator schema --check
 	$(BIN)/python -m generator lock --check $(DATA)
 
-## make chromium: Debian's chromium for the browser tests (Playwright cannot download one here),
-## and zbarimg (zbar-tools) to decode the QR codes in them, and faketime to build "on another day"
+## make chromium: what the browser tests need, installed with apt only where missing (see
+## tools/missing-packages): chromium (found at $(CHROMIUM)), CJK fonts, zbarimg to decode the
+## QR codes, faketime to build "on another day", and nginx for the tests of make preview
 chromium:
-	@{ command -v chromium && command -v zbarimg && command -v faketime; } >/dev/null || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk zbar-tools faketime >/dev/null; }
-	@chromium --version
+	@$(call apt_install,browser nginx)
+	@"$(CHROMIUM)" --version
+
+## make nginx: Debian's nginx and its brotli module, for make preview
+nginx:
+	@$(call apt_install,nginx)
+
+apt_install = missing="$$(tools/missing-packages $(1))"; [ -z "$$missing" ] || { \
+	echo "安装：$$missing"; $(SUDO) apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; }
 
 ## make test: everything, browser tests included
 test: $(STAMP) node_modules/.package-lock.json chromium lint check
@@ -76,4 +118,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .site-new .site-old $(VENV) node_modules
+	rm -rf site .site-releases .site-link-* .site-new .site-old $(VENV) node_modules

@@ -27,6 +27,9 @@ from .site.plan import Plan
 from .site.text import check_meta
 
 log = get_plugin_logger(__name__)
+# Outside "mkdocs": shown on stderr but not counted by --strict, so that a build whose
+# data version is unknown still publishes (its pages say 未知).
+provenance_log = logging.getLogger("minsheng.provenance")
 
 _epoch_we_set: str | None = None
 
@@ -77,6 +80,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
                 "mkdocs.yml 没有设置 site_url：永久网址、引文和二维码都需要网站的正式地址"
             )
         data_version = version.of(self.data_path)
+        if data_version.warning:
+            provenance_log.warning(f"警告：{data_version.warning}")
         _set_source_date_epoch(notice, data_version)
         self.plan = planner.make(notice, config.site_url, data_version)
         # for the theme's footer (overrides/main.html)

@@ -154,13 +154,14 @@ def test_dibao_standard_in_three_taps_from_home(server: str, phone) -> None:
     taps = 0
     phone.get_by_role("link", name="困难家庭").click()  # the life situation
     taps += 1
-    phone.wait_for_load_state("load")
+    # (instant navigation swaps the page in place: wait for the new page's content)
     figure = phone.locator(".ms-members .ms-value", has_text="6639")
+    figure.wait_for()
     assert figure.count() == 1, "困难家庭页上没有 6639"
     figure.locator("xpath=ancestor::a").click()  # the project it belongs to
     taps += 1
-    phone.wait_for_load_state("load")
     shown = phone.locator(".ms-glance .ms-value", has_text="6639")
+    shown.wait_for()
     assert shown.is_visible() and shown.bounding_box()["y"] < PHONE["height"], "项目页第一屏没有 6639"
     phone.locator(".ms-glance a", has_text="农村居民最低生活保障").click()  # its sub-item
     taps += 1

@@ -26,8 +26,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import checkout
 import pytest
-from conftest import ANSI, MKDOCS, ROOT
+from conftest import ANSI, MKDOCS
 
 from generator import version
 
@@ -43,20 +44,8 @@ def faketime() -> str:
 
 
 def copy_checkout(dest: Path) -> Path:
-    """The working tree as it is (tracked and untracked, not ignored files) with .git."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode("utf-8")
-    for name in filter(None, listed.split("\0")):
-        src = ROOT / name
-        if src.is_file():  # a tracked file being deleted right now is simply not copied
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest / name)
-    shutil.copytree(ROOT / ".git", dest / ".git", ignore=shutil.ignore_patterns("*.lock"))
-    return dest
+    """The working tree as it is (tracked and untracked, not ignored files) with its history."""
+    return checkout.clone(dest)
 
 
 def clean_env(**extra: str) -> dict[str, str]:

@@ -1,0 +1,55 @@
+"""Former addresses as nginx redirects: a 301 for every page or file that moved.
+
+The moves come from the data's ``aliases`` (``site.moves.moves``): an old project page, and
+the QR code and feed that moved with it, answer ``301`` with their current address (the
+browser keeps the ``#anchor``; old anchors live on in the current pages). The redirect
+pages and file copies the build leaves at those addresses stay, for other hosts and for
+direct requests of ``…/index.html``. ``make site`` writes the include into each release as
+``nginx-redirects.conf``; the server configuration includes it (deploy/nginx/).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config import load_config
+
+from ..data import load
+from ..site.moves import Moves, moves
+
+NAME = "nginx-redirects.conf"
+HEADER = (
+    "# 由 make site 根据数据中的 aliases（旧编号）生成，不要手工编辑：旧网址 301 转到新网址。\n"
+)
+# Every address is made from ids (lower-case letters, digits, hyphens): nothing in them may
+# need quoting in nginx's syntax, and a character that would is refused, not escaped.
+_PLAIN = re.compile(r"/[A-Za-z0-9._~/-]*")
+
+
+def _path(base: str, url: str) -> str:
+    path = base + url
+    if not _PLAIN.fullmatch(path):
+        raise ValueError(f"地址 {path!r} 含有 nginx 配置中不能直接写的字符")
+    return path
+
+
+def redirects(moved: Moves, base: str = "/") -> str:
+    """The include: one exact ``location`` per former address; ``base`` is the site's path."""
+    lines = [HEADER]
+    for old, new in sorted(moved.pages.items()):
+        lines.append(
+            f"location = {_path(base, old)} {{ return 301 {_path(base, new)}$is_args$args; }}\n"
+        )
+    return "".join(lines)
+
+
+def write_redirects(config_file: Path, site_dir: Path) -> Path:
+    """Write the include for the site that ``config_file`` (mkdocs.yml) builds into ``site_dir``."""
+    config = load_config(str(config_file))
+    source = Path(config_file).parent / config.plugins["minsheng"].config.source
+    base = urlsplit(config.site_url or "/").path or "/"
+    out = Path(site_dir) / NAME
+    out.write_text(redirects(moves(load(source)), base), encoding="utf-8")
+    return out
