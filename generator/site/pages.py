@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from .. import progress, urls
+from .. import progress, sheets, urls
 from ..data.schema import build as schema
 from ..model import Category, Notice, Project
 from ..urls import Section
@@ -184,6 +184,7 @@ def data_dictionary(notice: Notice) -> Page:
         _shown(urls.DATA_SECTIONS),
         [name.lower() for name, _ in classes],
         csv_columns=CSV_COLUMNS,
+        sheets=sheets.paths(None),
         classes=[(name, name.lower(), definition) for name, definition in classes],
     )
 
@@ -236,6 +237,7 @@ def project_page(plan: Plan, project: Project, before: Project | None, after: Pr
         prog=plan.progress[project.id],
         indicators={ind.id: ind for ind in project.all_indicators},
         history=progress.history(project),
+        sheets=sheets.paths(project) if sheets.has_template(project) else {},
         category=category,
         category_part=heading_parts(category.heading),
         prev=before,
