@@ -42,8 +42,22 @@ def faketime() -> str:
     return found
 
 
+def copy_git(dest: Path) -> None:
+    """The repository beside the copied tree: its .git folder, or for a git worktree (whose
+    .git is a file pointing elsewhere) a clone reset to the same commit."""
+    if (ROOT / ".git").is_dir():
+        shutil.copytree(ROOT / ".git", dest / ".git", ignore=shutil.ignore_patterns("*.lock"))
+        return
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    subprocess.run(["git", "clone", "-q", "--no-checkout", str(ROOT), str(dest)], check=True)
+    subprocess.run(["git", "reset", "-q", head], cwd=dest, check=True)
+
+
 def copy_checkout(dest: Path) -> Path:
     """The working tree as it is (tracked and untracked, not ignored files) with .git."""
+    copy_git(dest)
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT,
@@ -55,7 +69,6 @@ def copy_checkout(dest: Path) -> Path:
         if src.is_file():  # a tracked file being deleted right now is simply not copied
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / name)
-    shutil.copytree(ROOT / ".git", dest / ".git", ignore=shutil.ignore_patterns("*.lock"))
     return dest
 
 
