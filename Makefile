@@ -8,7 +8,7 @@ DATA   ?= data/projects.yaml
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock test test-fast lint chromium bench clean
+.PHONY: serve demo site check lock import test test-fast lint chromium bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ check: $(STAMP)
 ## make lock: add the addresses the data now publishes (e.g. a new report's anchor) to the lock
 lock: $(STAMP)
 	$(BIN)/python -m generator lock $(DATA)
+
+## make import FILE=进度.xlsx: add the reports of a filled progress template (.xlsx or .csv)
+## to the data file, and their addresses to the lock
+import: $(STAMP)
+	@[ -n "$(FILE)" ] || { echo "用法：make import FILE=填好的进度填报表.xlsx" >&2; exit 1; }
+	@$(BIN)/python -m generator import "$(FILE)" --data $(DATA)
 
 ## make lint: ruff, mypy (strict on generator/), the schema and the address lock up to date
 lint: $(STAMP)
