@@ -71,6 +71,16 @@ def test_a_cap_gets_a_yes_no_choice_instead_of_a_count(sample_notice: Notice) ->
     assert lists == ["K3", "N3"]
 
 
+def test_text_from_the_data_never_becomes_a_formula(sample_notice: Notice) -> None:
+    import dataclasses
+
+    project = dataclasses.replace(sample_notice.project("ceshi-lu"), name='=HYPERLINK("http://x","点击")')
+    sheet = load_workbook(io.BytesIO(workbook_bytes(sample_notice, project)))["进度"]
+    assert (sheet["C3"].value, sheet["C3"].data_type) == ('=HYPERLINK("http://x","点击")', "s")
+    rows = list(csv.reader(io.StringIO(csv_text(sample_notice, project).removeprefix("\ufeff"))))
+    assert rows[2][2] == "'=HYPERLINK(\"http://x\",\"点击\")"  # as in indicators.csv
+
+
 def test_the_workbook_is_the_same_bytes_every_time_and_carries_no_clock(sample_notice: Notice) -> None:
     made = workbook_bytes(sample_notice, None)
     assert made == workbook_bytes(sample_notice, None)

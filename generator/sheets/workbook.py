@@ -77,6 +77,8 @@ def _fill(sheet: Worksheet, notice: Notice, project: Project | None) -> None:
             cell = sheet.cell(row, col, _number(given[column.title]) if column.title in given else None)
             cell.border = _BOX
             cell.alignment = _MIDDLE
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text from the data is never a formula, even "=…"
             if column.prefilled:
                 cell.fill = _GIVEN
                 cell.alignment = _WRAP
