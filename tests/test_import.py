@@ -186,3 +186,84 @@ def test_the_writer_adds_to_every_real_project_without_changing_a_line() -> None
     assert "\n\n    reports:" not in written
     read_back = load_bytes(written.encode("utf-8"), "test")
     assert all(report in read_back.project(pid).reports for pid, report in new)
+
+
+def test_several_sheets_are_named_and_a_sheet_without_a_header_is_mentioned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    data = sample_copy(tmp_path)
+    sheet = fill(load(data), "ceshi-lu", tmp_path / "进度.xlsx", FILLED)
+    book = load_workbook(sheet)
+    september = book.copy_worksheet(book["进度"])
+    september.title = "9月"
+    september["J3"] = "约9"  # and 通车率 (row 4) on both sheets
+    book.create_sheet("汇总")["A1"] = "全县合计"
+    book.save(sheet)
+
+    assert _import(tmp_path, sheet, monkeypatch) == 1
+    assert capsys.readouterr().err == (
+        "进度.xlsx 工作表“9月” 第3行 累计完成列：应为数字，实际为“约9”\n"
+        "进度.xlsx 工作表“9月” 第4行 指标编号列：与工作表“进度”第4行重复：同一截至日期的同一个数字只能填一行\n"
+        "错误：进度.xlsx 有 2 处错误，数据文件没有改动。\n"
+    )
+    del book["9月"]
+    book.save(sheet)
+    assert _import(tmp_path, sheet, monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("已读取 进度.xlsx：填了进度的 2 行。\n注意：工作表“汇总”没有“项目编号”“指标编号”等列名，没有读取\n")
+
+
+def test_a_csv_in_no_known_encoding_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sample_copy(tmp_path)
+    sheet = tmp_path / "进度.csv"
+    sheet.write_bytes(b"\xff\xfe\x80\x81")
+    assert _import(tmp_path, sheet, monkeypatch) == 1
+    assert capsys.readouterr().err == (
+        "进度.csv：无法识别文件的编码；请另存为 UTF-8 编码的 CSV，或直接导入 .xlsx 文件\n"
+        "错误：进度.csv 有 1 处错误，数据文件没有改动。\n"
+    )
+
+
+def test_a_missing_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    sample_copy(tmp_path)
+    assert _import(tmp_path, tmp_path / "没有这个文件.xlsx", monkeypatch) == 1
+    assert capsys.readouterr().err == f"错误：找不到文件 {tmp_path / '没有这个文件.xlsx'}\n"
+
+
+GUARDS = {
+    # a text that would lose or change an old line (here: a comment)
+    "keeps every old line": (
+        ("# 虚构的进度，仅供测试和演示", "# 虚构"),
+        "进度.xlsx：写入 data/projects.yaml 时会改动原有内容，已停止；请把这个文件交给维护网站的同志\n"
+        "错误：进度.xlsx 有 1 处错误，数据文件没有改动。\n",
+    ),
+    # a text the strict loader refuses
+    "passes the loader": (
+        ("reached: 12.5", "reached: no"),
+        "data/projects.yaml:103: projects[0].reports[2].values[0].reached: 应为数字（如 120 或 21.77，不带单位），实际为 'no'\n"
+        "错误：data/projects.yaml 有 1 处数据错误，未生成网站。\n"
+        "错误：导入后的数据没有通过检查，data/projects.yaml 没有改动。\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("guard", GUARDS)
+def test_nothing_is_written_unless_the_new_text(
+    guard: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The guards behind the writer, tried with a writer spoiled on purpose."""
+    from generator.sheets import importer
+
+    (old, new), message = GUARDS[guard]
+    data = sample_copy(tmp_path)
+    before = data.read_bytes()
+    sheet = fill(load(data), "ceshi-lu", tmp_path / "进度.xlsx", FILLED)
+    real = importer.add_reports
+    monkeypatch.setattr(importer, "add_reports", lambda text, reports: real(text, reports).replace(old, new))
+    assert _import(tmp_path, sheet, monkeypatch) == 1
+    assert capsys.readouterr().err == message
+    assert data.read_bytes() == before

@@ -99,7 +99,7 @@ class Checker:
         words = {t: text(row.value(t)) or None for t in (SOURCE, NOTE, CORRECTION)}
         correction = words[CORRECTION]
         if correction not in (None, YES, NO):
-            error(CORRECTION, f"应填“是”或留空，实际为“{correction}”")
+            error(CORRECTION, f"应为“是”或“否”（或留空），实际为“{correction}”")
         if len(self.problems.found) > before or date is None or reading is None:
             return None
         fixed = None if correction is None else correction == YES

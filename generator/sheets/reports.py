@@ -44,6 +44,12 @@ def _error(problems: Problems, entry: Entry, column: str, message: str) -> None:
     problems.add(entry.row.sheet, entry.row.number, column, message)
 
 
+def _other(other: Entry, entry: Entry) -> str:
+    """Another row, as seen from ``entry``'s row: 第5行, or 工作表“9月”第5行 on another sheet."""
+    sheet = f"工作表“{other.row.sheet}”" if other.row.sheet != entry.row.sheet else ""
+    return f"{sheet}第{other.row.number}行"
+
+
 def _shared(group: list[Entry], column: str, pick: Callable[[Entry], object], problems: Problems) -> object:
     """A value given for the whole report: on one row or more, the same on each."""
     given = [(e, pick(e)) for e in group if pick(e) is not None]
@@ -54,7 +60,7 @@ def _shared(group: list[Entry], column: str, pick: Callable[[Entry], object], pr
         if other != value:
             _error(
                 problems, entry, column,
-                f"与第{first.row.number}行不同；同一项目同一截至日期的各行是一份报告，{column}应相同",
+                f"与{_other(first, entry)}不同；同一项目同一截至日期的各行是一份报告，{column}应相同",
             )  # fmt: skip
     return value
 
@@ -67,7 +73,7 @@ def _report(group: list[Entry], problems: Problems) -> Report | None:
         if twin is not entry:
             _error(
                 problems, entry, INDICATOR_ID,
-                f"与第{twin.row.number}行重复：同一截至日期的同一个数字只能填一行",
+                f"与{_other(twin, entry)}重复：同一截至日期的同一个数字只能填一行",
             )  # fmt: skip
     source = _shared(group, SOURCE, lambda e: e.source, problems)
     note = _shared(group, NOTE, lambda e: e.note, problems)
