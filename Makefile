@@ -14,7 +14,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock test test-fast lint chromium nginx preview bench clean venv hooks lock-deps
+.PHONY: serve demo site check lock import test test-fast lint chromium nginx preview bench clean venv hooks lock-deps
 
 # Every package is installed from a lock file with hash checking (make lock-deps writes them).
 # The installer and the build backend come first, so that jieba (published only as source)
@@ -77,6 +77,12 @@ check: $(STAMP)
 ## make lock: add the addresses the data now publishes (e.g. a new report's anchor) to the lock
 lock: $(STAMP)
 	$(BIN)/python -m generator lock $(DATA)
+
+## make import FILE=进度.xlsx: add the reports of a filled progress template (.xlsx or .csv)
+## to the data file, and their addresses to the lock
+import: $(STAMP)
+	@[ -n "$(FILE)" ] || { echo "用法：make import FILE=填好的进度填报表.xlsx" >&2; exit 1; }
+	@$(BIN)/python -m generator import "$(FILE)" --data $(DATA)
 
 ## make lint: ruff, mypy (strict on generator/), the schema and the address lock up to date
 lint: $(STAMP)

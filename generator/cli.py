@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check [FILE]`` and friends.
+"""Command line: ``python -m generator check [FILE]``, ``import SHEET`` and friends.
 
 Errors are printed for people, never as a traceback: one line per mistake,
 then a one-line summary, and exit status 1.
@@ -14,6 +14,7 @@ from pathlib import Path
 from .data import load, schema
 from .errors import DataErrors
 from .model import Notice
+from .sheets import importer
 from .site import folder, lock, planner
 
 DEFAULT_DATA = "data/projects.yaml"
@@ -94,6 +95,39 @@ def _lock(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    """Add the reports of a filled progress template to the data file, then to the lock."""
+    sheet = Path(args.sheet)
+    if not sheet.is_file():
+        print(f"错误：找不到文件 {args.sheet}", file=sys.stderr)
+        return 1
+    outcome = importer.run(sheet, Path(args.file), args.file)
+    if outcome.data_errors is not None:
+        print(outcome.data_errors.report(), file=sys.stderr)
+        print(f"错误：{args.file} 本身有错误，请先改正（make check），再导入。", file=sys.stderr)
+        return 1
+    if outcome.problems:
+        print("\n".join([*outcome.problems.lines(), outcome.problems.summary()]), file=sys.stderr)
+        return 1
+    if outcome.rejected is not None:
+        print(outcome.rejected.report(), file=sys.stderr)
+        print(f"错误：导入后的数据没有通过检查，{args.file} 没有改动。", file=sys.stderr)
+        return 1
+    print("\n".join(importer.describe(outcome, sheet.name)))
+    if not outcome.added:
+        print(f"{args.file} 没有改动：表中没有新的进度。")
+        return 0
+    print(f"已写入 {args.file}：新增 {len(outcome.added)} 份报告。")
+    # The new reports' addresses (their anchors in the update history) go into the lock.
+    status = _lock(argparse.Namespace(file=args.file, docs=args.docs, check=False))
+    lock_name = lock.path_for(args.file).as_posix()
+    print(
+        f"下一步：运行 make check 检查；然后提交 {args.file} 和 {lock_name}"
+        "（不熟悉 git 的，把这两个文件交给负责提交的同志）。"
+    )
+    return status
+
+
 def _render(args: argparse.Namespace) -> int:
     """Write the whole site's content to a folder that stock MkDocs builds."""
     try:
@@ -121,6 +155,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     lck.add_argument("--docs", default="docs", help="手写页面的目录（默认 docs）")
     lck.add_argument("--check", action="store_true", help="只检查网址锁是否最新")
     lck.set_defaults(run=_lock)
+    imp = commands.add_parser("import", help="导入填好的进度填报表（.xlsx 或 .csv）")
+    imp.add_argument("sheet", help="填好的进度填报表")
+    imp.add_argument("--data", dest="file", default=DEFAULT_DATA, help=f"数据文件（默认 {DEFAULT_DATA}）")
+    imp.add_argument("--docs", default="docs", help="手写页面的目录（默认 docs）")
+    imp.set_defaults(run=_import)
     ren = commands.add_parser("render", help="把网站的全部页面和文件写到一个目录，供不带插件的 MkDocs 构建")
     ren.add_argument("dir", help="输出目录（已有的会被替换）")
     ren.add_argument("-f", "--config", default="mkdocs.yml", help="网站配置（默认 mkdocs.yml）")

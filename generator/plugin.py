@@ -95,7 +95,9 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         server.watch(str(Path(render.__file__).parent.parent / "templates"))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        outputs = [(p.src, render.render(self.plan, p)) for p in self.plan.pages]
+        outputs: list[tuple[str, str | bytes]] = [
+            (p.src, render.render(self.plan, p)) for p in self.plan.pages
+        ]
         outputs += [(f.path, f.make()) for f in self.plan.files]
         for src_uri, content in outputs:
             if files.get_file_from_path(src_uri) is not None:

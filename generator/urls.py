@@ -72,6 +72,7 @@ ABOUT = "about/index.md"
 JSON_EXPORT = "data/projects.json"
 CSV_EXPORT = "data/indicators.csv"
 FEED = "feed.xml"
+PROGRESS_SHEET_FORMATS = ("xlsx", "csv")  # the progress templates, a spreadsheet and its CSV twin
 REDIRECT_SCRIPT = "assets/redirect.js"
 
 
@@ -115,6 +116,15 @@ def project_feed(project_id: str) -> str:
 def qr(project_id: str) -> str:
     """Path of a project's QR code image, beside its page."""
     return f"{project_url(project_id)}qr.svg"
+
+
+def progress_sheet(project_id: str | None, ext: str) -> str:
+    """A progress template (``ext`` xlsx or csv): one project's beside its page, named after
+    it so that downloads of several projects' templates keep apart; or, for ``None``, the
+    template of every project, on /data/."""
+    if project_id is None:
+        return f"data/jindu.{ext}"
+    return f"{project_url(project_id)}{project_id}-jindu.{ext}"
 
 
 def redirect(project_id: str) -> str:

@@ -94,11 +94,15 @@ def test_golden(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caps
     assert elapsed < 5, f"took {elapsed:.1f} s: the checker must refuse bad input fast"
     shown, silent = (err, out) if expected_status else (out, err)
     assert silent == ""
-    golden = GOLDEN / f"{name}.out"
+    compare(GOLDEN / f"{name}.out", shown, __file__)
+
+
+def compare(golden: Path, shown: str, test_file: str) -> None:
+    """``shown`` is the golden file's text; with UPDATE_GOLDEN=1 it becomes that text."""
     if UPDATE:
         golden.write_text(shown, encoding="utf-8")
         return
-    assert golden.exists(), f"no {golden.name}: run UPDATE_GOLDEN=1 .venv/bin/pytest {__file__}"
+    assert golden.exists(), f"no {golden.name}: run UPDATE_GOLDEN=1 .venv/bin/pytest {test_file}"
     assert shown == golden.read_text(encoding="utf-8")
 
 

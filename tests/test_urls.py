@@ -94,6 +94,8 @@ def test_every_former_address_leads_to_its_current_place(renamed) -> None:
         "projects/ceshi-jiuzhu/": new_page,
         "projects/ceshi-jiuzhu/qr.svg": "projects/ceshi-shehui-jiuzhu/qr.svg",
         "projects/ceshi-jiuzhu/feed.xml": "projects/ceshi-shehui-jiuzhu/feed.xml",
+        "projects/ceshi-jiuzhu/ceshi-jiuzhu-jindu.xlsx": "projects/ceshi-shehui-jiuzhu/ceshi-shehui-jiuzhu-jindu.xlsx",
+        "projects/ceshi-jiuzhu/ceshi-jiuzhu-jindu.csv": "projects/ceshi-shehui-jiuzhu/ceshi-shehui-jiuzhu-jindu.csv",
     }
     assert table.anchors[new_page] == {"ce-dibao": "ce-zuidi", "dibao-renshu": "dibao-duixiang"}
     assert table.anchors["categories/retired/"] == {"ceshi-jiu": "ceshi-jiu-xiangmu"}

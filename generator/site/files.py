@@ -1,12 +1,13 @@
-"""The files of a plan besides its pages: feeds and open data, QR codes, and what stays at
-a former address (a redirect page for a page, an unchanged copy for a file)."""
+"""The files of a plan besides its pages: feeds and open data, progress templates, QR
+codes, and what stays at a former address (a redirect page for a page, an unchanged copy
+for a file)."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from .. import urls
+from .. import sheets, urls
 from . import qr
 from .export import to_csv, to_json
 from .feeds import feed
@@ -18,13 +19,15 @@ def all_files(plan: Plan) -> Iterator[OutFile]:
     notice = plan.notice
     made: dict[str, OutFile] = {}
 
-    def out(path: str, make: functools.partial[str], published: bool = True) -> OutFile:
+    def out(path: str, make: Callable[[], str | bytes], published: bool = True) -> OutFile:
         made[path] = OutFile(path, make, published)
         return made[path]
 
     yield out(urls.FEED, functools.partial(feed, notice, plan.site_url, plan.updates))
     yield out(urls.JSON_EXPORT, functools.partial(to_json, notice))
     yield out(urls.CSV_EXPORT, functools.partial(to_csv, notice, dict(plan.progress)))
+    for path, make in sheets.outputs(notice):
+        yield out(path, make)
     for project in notice.projects:
         updates = plan.project_updates(project)
         yield out(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from ..model import Notice
+from ..sheets.layout import has_template
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ def moves(notice: Notice) -> Moves:
             pages[urls.project_url(old)] = page
             pages[urls.qr(old)] = urls.qr(project.id)
             pages[urls.project_feed(old)] = urls.project_feed(project.id)
+            if has_template(project):
+                for ext in urls.PROGRESS_SHEET_FORMATS:
+                    pages[urls.progress_sheet(old, ext)] = urls.progress_sheet(project.id, ext)
             on_notice[urls.notice_anchor("p", old)] = urls.notice_anchor("p", project.id)
             on_notice[urls.annex_row(old)] = urls.annex_row(project.id)
         for item in project.items:

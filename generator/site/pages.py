@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import urls
+from .. import sheets, urls
 from ..data.schema import CLASS_TITLES
 from ..data.schema import build as schema
 from ..model import Category, Notice, Situation
@@ -129,6 +129,7 @@ def data_dictionary(notice: Notice) -> Page:
         shown(urls.DATA_SECTIONS),
         [name.lower() for name, _ in classes],
         csv_columns=CSV_COLUMNS,
+        sheets=sheets.paths(None),
         classes=[(CLASS_TITLES[name], name.lower(), definition) for name, definition in classes],
     )
 

@@ -45,10 +45,11 @@ class Page:
 
 @dataclass(frozen=True)
 class OutFile:
-    """A generated file that is not a page (a feed, open data, a QR code, a redirect)."""
+    """A generated file that is not a page (a feed, open data, a QR code, a redirect,
+    a progress template)."""
 
     path: str
-    make: Callable[[], str]
+    make: Callable[[], str | bytes]  # bytes for a binary file (a spreadsheet)
     # False for what stands at a former address (a redirect page, a copy of a moved file):
     # the lock keeps those through ``moves``, not as addresses of their own.
     published: bool = True

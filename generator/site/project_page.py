@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import progress, urls
+from .. import progress, sheets, urls
 from ..model import Project
 from ..phrases import t
 from .kit import meta, shown
@@ -42,6 +42,7 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
         prog=plan.progress[project.id],
         indicators={ind.id: ind for ind in project.all_indicators},
         history=progress.history(project),
+        sheets=sheets.paths(project) if sheets.has_template(project) else {},
         category=category,
         situations=situations,
         feed_url=urls.absolute(plan.site_url, urls.project_feed(project.id)),

@@ -1,0 +1,28 @@
+"""The progress template as CSV: the same rows as the workbook, for any program.
+
+UTF-8 with a BOM and CRLF, like indicators.csv, so that Excel opens it as Chinese text.
+The first line is the note, the second the header, as in the workbook, so both are read
+the same way and a row number means the same line in either.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..model import Notice, Project
+from ..site.export import cell
+from . import layout
+from .layout import TITLES
+
+
+def csv_text(notice: Notice, project: Project | None) -> str:
+    """The template of one project, or (``project`` None) of every project."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([layout.note(notice)])
+    writer.writerow(TITLES)
+    for line in layout.lines([project] if project else notice.projects):
+        given = line.prefilled()
+        writer.writerow([cell(given.get(title, "")) for title in TITLES])
+    return "\ufeff" + out.getvalue()

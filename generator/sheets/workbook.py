@@ -1,0 +1,179 @@
+"""The progress template as an Excel workbook (.xlsx), the same bytes on every build.
+
+openpyxl stamps a workbook with the clock twice: the document's created/modified dates
+and each zip entry's time. Both are fixed here to 1980-01-01, the zip format's first day
+(a date that claims nothing), so that a build is reproducible
+(tests/test_reproducible.py compares two builds made 400 days apart byte for byte).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from typing import Literal
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from ..model import Notice, Project
+from . import layout
+from .layout import COLUMNS, DATE, MET, REACHED, TITLES
+
+SHEET = "进度"  # the sheet's name; the importer reads every sheet with the header row
+NOTE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+_GIVEN = PatternFill("solid", fgColor="EDEDED")  # filled by the site: leave as is
+_NOT_HERE = PatternFill("solid", fgColor="BFBFBF")  # not for this figure (a cap's 累计完成…)
+_HEAD = PatternFill("solid", fgColor="DDEBF7")
+_THIN = Side(style="thin", color="A6A6A6")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_NOTE = Alignment(wrap_text=True, vertical="top")
+_WRAP = Alignment(wrap_text=True, vertical="center")
+_MIDDLE = Alignment(vertical="center")
+
+
+def workbook_bytes(notice: Notice, project: Project | None) -> bytes:
+    """The template of one project, or (``project`` None) of every project."""
+    book = Workbook()
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)
+    sheet.title = SHEET
+    title = layout.title(notice, project)
+    book.properties.title = title
+    book.properties.creator = None  # openpyxl would sign it "openpyxl"
+    # no clock in the file: openpyxl requires dates here, so the zip format's first day
+    book.properties.created = book.properties.modified = dt.datetime(*ZIP_EPOCH)
+    _fill(sheet, notice, project)
+    return _stable_zip(book)
+
+
+def _fill(sheet: Worksheet, notice: Notice, project: Project | None) -> None:
+    last = get_column_letter(len(COLUMNS))
+    sheet.merge_cells(f"A{NOTE_ROW}:{last}{NOTE_ROW}")
+    note = sheet.cell(NOTE_ROW, 1, layout.note(notice))
+    note.alignment = _NOTE
+    sheet.row_dimensions[NOTE_ROW].height = 96
+    for col, column in enumerate(COLUMNS, 1):
+        head = sheet.cell(HEADER_ROW, col, column.title)
+        head.font, head.fill, head.border = Font(bold=True), _HEAD, _BOX
+        head.alignment = Alignment(horizontal="center", vertical="center")
+        sheet.column_dimensions[get_column_letter(col)].width = column.width
+    sheet.freeze_panes = f"A{FIRST_ROW}"  # the header stays in view
+    lines = layout.lines([project] if project else notice.projects)
+    end = FIRST_ROW + max(len(lines), 1) - 1
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{end}"
+    checks = _Checks(notice.document.year)
+    for row, line in enumerate(lines, FIRST_ROW):
+        given = line.prefilled()
+        for col, column in enumerate(COLUMNS, 1):
+            cell = sheet.cell(row, col, _number(given[column.title]) if column.title in given else None)
+            cell.border = _BOX
+            cell.alignment = _MIDDLE
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text from the data is never a formula, even "=…"
+            if column.prefilled:
+                cell.fill = _GIVEN
+                cell.alignment = _WRAP
+            elif column.title == DATE:
+                cell.number_format = "yyyy-mm-dd"
+        reached, met = _at(row, REACHED), _at(row, MET)
+        if line.indicator.judged:
+            sheet[reached].fill = _NOT_HERE
+            checks.yes_no.add(met)
+        else:
+            sheet[met].fill = _NOT_HERE
+            (checks.percent if line.indicator.percent else checks.count).add(reached)
+        checks.date.add(_at(row, DATE))
+        checks.correction.add(_at(row, layout.CORRECTION))
+    for check in checks.all():
+        if check.sqref:
+            sheet.add_data_validation(check)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+
+def _at(row: int, title: str) -> str:
+    return f"{get_column_letter(TITLES.index(title) + 1)}{row}"
+
+
+def _number(value: str | int) -> str | int | float:
+    """A target figure as a number the spreadsheet can compute with; text stays text."""
+    if isinstance(value, str) and re.fullmatch(r"\d+(\.\d+)?", value):
+        return float(value) if "." in value else int(value)
+    return value
+
+
+class _Checks:
+    """Data validation: what a spreadsheet program can refuse as it is typed."""
+
+    def __init__(self, year: int) -> None:
+        self.date = _check(
+            "date", "greaterThanOrEqual", f"DATE({year},1,1)",
+            "截至日期", f"请填写 {year} 年以后的日期，如 {year}-06-30。",
+        )  # fmt: skip
+        self.count = _check(
+            "decimal", "greaterThanOrEqual", "0",
+            "累计完成", "请只填数字（截至该日累计达到的数，不带单位），不小于 0。",
+        )  # fmt: skip
+        self.percent = _check(
+            "decimal", "between", "0",
+            "累计完成（%）", "单位为 %：请填 0 到 100 之间的数字，不带 % 号。", "100",
+        )  # fmt: skip
+        self.yes_no = _check("list", None, '"是,否"', "是否达到", "请选择“是”或“否”。")
+        self.correction = _check(
+            "list", None, '"是,否"', "更正", "更正以前报错的数字时选“是”，否则留空。"
+        )
+
+    def all(self) -> tuple[DataValidation, ...]:
+        return (self.date, self.count, self.percent, self.yes_no, self.correction)
+
+
+def _check(
+    kind: Literal["date", "decimal", "list"],
+    operator: Literal["greaterThanOrEqual", "between"] | None,
+    formula1: str,
+    what: str,
+    message: str,
+    formula2: str | None = None,
+) -> DataValidation:
+    return DataValidation(
+        type=kind,
+        operator=operator,
+        formula1=formula1,
+        formula2=formula2,
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorTitle=f"{what}填写有误",
+        error=message,
+        promptTitle=what,
+        prompt=message,
+    )
+
+
+def _stable_zip(book: Workbook) -> bytes:
+    """The workbook's zip with every entry dated ZIP_EPOCH, in openpyxl's order."""
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:  # compressed once, below
+        ExcelWriter(book, archive).write_data()
+    stable = io.BytesIO()
+    with (
+        zipfile.ZipFile(raw) as source,
+        zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(entry.filename))
+    return stable.getvalue()

@@ -1,0 +1,101 @@
+"""Golden-file tests of ``python -m generator import``: one filled template per case.
+
+Each ``tests/golden_import/<case>.yaml`` says how a clerk filled the site's template
+for the invented sample (``tests/fixtures/sample``):
+
+    about: 一句中文说明这个用例检查什么
+    file: 进度.xlsx          # the file's name, and so its format (.xlsx or .csv); default 进度.xlsx
+    template: ceshi-lu       # whose template: a project id; default every project
+    fill:                    # cells typed into the rows of figures, found by their 指标编号
+      - {row: licheng, 截至日期: 2099-12-31, 累计完成: 约300, 来源: 某通报}
+    added:                   # whole rows typed below the template's rows
+      - {项目编号: ceshi-lu, 指标编号: licheng, 截至日期: 2099-12-31}
+    retitle: {来源: 出处}     # header titles changed
+    encoding: gb18030        # how a CSV is saved (default UTF-8 with BOM)
+    content: "…"             # or: the whole file, as text (no template)
+    data_replace:            # [old, new] pairs applied to the sample data first
+    exit: 0                  # expected exit status (default 1)
+
+Dates written unquoted (2099-12-31) are typed as dates, numbers as numbers, and
+``_percent_format: true`` shows 累计完成 as a percentage, as a spreadsheet does when 85% is
+typed. ``tests/golden_import/<case>.out`` is the exact output: stderr when the import
+fails (stdout must then be empty and the data file unchanged), stdout when it succeeds.
+After a deliberate change of messages, regenerate with
+
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_import_golden.py
+
+and read every changed ``.out`` before committing it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from sheetfill import fill
+from test_golden import compare
+
+from generator.cli import main
+from generator.data import load
+from generator.errors import DataErrors
+
+HERE = Path(__file__).parent
+GOLDEN = HERE / "golden_import"
+SAMPLE_DIR = HERE / "fixtures" / "sample"
+KEYS = {"about", "file", "template", "fill", "added", "retitle", "encoding", "content", "data_replace", "exit"}
+CASES = sorted(p.stem for p in GOLDEN.glob("*.yaml"))
+
+
+def sample_copy(root: Path, replace: list[list[str]] = ()) -> Path:
+    """The sample data in ``root/data`` with its own address lock, and its docs."""
+    data = root / "data" / "projects.yaml"
+    data.parent.mkdir(parents=True)
+    text = (SAMPLE_DIR / "projects.yaml").read_text(encoding="utf-8")
+    for old, new in replace:
+        assert text.count(old) == 1, f"{old!r} must occur once in the sample"
+        text = text.replace(old, new)
+    data.write_text(text, encoding="utf-8")
+    shutil.copytree(SAMPLE_DIR / "docs", root / "docs")
+    return data
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_import_golden(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    case = yaml.safe_load((GOLDEN / f"{name}.yaml").read_text(encoding="utf-8"))
+    assert not set(case) - KEYS, f"unknown keys: {set(case) - KEYS}"
+    assert case.get("about"), "every case says what it checks in `about`"
+    data = sample_copy(tmp_path, case.get("data_replace", []))
+    monkeypatch.chdir(tmp_path)
+    main(["lock", "data/projects.yaml"])  # the lock of the data as it is (if it loads)
+    sheet = tmp_path / case.get("file", "进度.xlsx")
+    if "content" in case:
+        sheet.write_text(case["content"], encoding="utf-8")
+    else:
+        try:
+            notice = load(data)
+        except DataErrors:  # a case about a broken data file: the template is the sample's
+            notice = load(SAMPLE_DIR / "projects.yaml")
+        fill(
+            notice, case.get("template"), sheet, case.get("fill", []), case.get("added", []),
+            case.get("retitle"), case.get("encoding", "utf-8-sig"),
+        )  # fmt: skip
+    before = data.read_bytes()
+    capsys.readouterr()
+
+    status = main(["import", sheet.name])
+    out, err = capsys.readouterr()
+
+    expected = case.get("exit", 1)
+    assert status == expected, f"exit {status}, expected {expected}:\n{out}{err}"
+    shown, silent = (err, out) if expected else (out, err)
+    assert silent == ""
+    if expected:
+        assert data.read_bytes() == before, "a failed import must leave the data file as it was"
+    compare(GOLDEN / f"{name}.out", shown, __file__)
+
+
+def test_every_output_has_a_case() -> None:
+    outs = sorted(p.stem for p in GOLDEN.glob("*.out"))
+    assert outs == CASES
