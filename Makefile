@@ -14,7 +14,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock import test test-fast lint chromium nginx preview bench clean venv hooks lock-deps
+.PHONY: serve demo site check lock import screenshots test test-fast lint chromium nginx preview bench clean venv hooks lock-deps
 
 # Every package is installed from a lock file with hash checking (make lock-deps writes them).
 # The installer and the build backend come first, so that jieba (published only as source)
@@ -117,6 +117,14 @@ test: $(STAMP) node_modules/.package-lock.json chromium lint check
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
 	$(BIN)/ruff check generator tests bench
+
+## make screenshots: the phone screenshots shown in the README (readme/), taken by the phone
+## tests in Chromium at 360×740
+screenshots: $(STAMP) node_modules/.package-lock.json chromium
+	$(BIN)/python -m pytest -q tests/test_phone.py -k "home or project-items"
+	mkdir -p readme
+	cp test-results/phone/home-first-screen.png readme/phone-home.png
+	cp test-results/phone/project-items-first-screen.png readme/phone-project.png
 
 ## make bench: build time, peak memory and size for 33, 330 and 3,300 projects against plain
 ## MkDocs (about 10 minutes; not part of make test); writes bench/results.md

@@ -54,7 +54,7 @@ CHROMIUM_ARGS = [
 
 # Tests that build a site or drive Chromium are marked ``slow``: ``make test-fast`` leaves
 # them out. A test is slow if it uses one of these fixtures, or if its module says so.
-SLOW_FIXTURES = {"built_site", "sample_site", "server", "browser", "page", "locked_sample"}
+SLOW_FIXTURES = {"built_site", "sample_site", "server", "browser", "page", "phone", "locked_sample"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -187,6 +187,20 @@ def browser():
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture
+def phone(browser) -> Iterator:
+    """A fresh phone-sized page (360×740, touch)."""
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, locale="zh-CN", is_mobile=True, has_touch=True
+    )
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture

@@ -32,6 +32,12 @@ PAGES = {
     "project": "projects/kunnan-jiuzhu/",
     "notice": "notice/",
     "glossary": "glossary/",
+    "overview": "projects/",
+    "category": "categories/new/",
+    "situation": "situations/laonianren/",
+    "subscribe": "subscribe/",
+    "data": "data/",
+    "about": "about/",
 }
 SEARCH_QUERY = "低保"
 
@@ -86,6 +92,14 @@ def test_axe_page(server: str, page, name: str, results_dir: Path) -> None:
     page.goto(server + PAGES[name])
     page.wait_for_load_state("load")
     check(name, axe_violations(page), results_dir)
+
+
+@pytest.mark.parametrize("name", ["home", "project", "notice", "overview"])
+def test_axe_page_on_a_phone_in_large_text(server: str, phone, name: str, results_dir: Path) -> None:
+    """The card layout of narrow screens, and the large-text mode, are checked too."""
+    phone.goto(server + PAGES[name])
+    phone.locator(".ms-large-switch").click()
+    check(f"{name}（手机，大字）", axe_violations(phone), results_dir)
 
 
 def test_axe_search_results(server: str, page, results_dir: Path) -> None:

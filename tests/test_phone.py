@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import PHONE
 
-PHONE = {"width": 360, "height": 740}
 PAGES = {
     "home": "",
     "overview": "projects/",
@@ -100,14 +100,6 @@ LOW_CONTRAST = """() => {
 }"""
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN", is_mobile=True, has_touch=True)
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("name", list(PAGES))
 def test_page_reads_on_a_phone(server: str, phone, name: str, results_dir: Path) -> None:
     phone.goto(server + PAGES[name])
@@ -115,6 +107,7 @@ def test_page_reads_on_a_phone(server: str, phone, name: str, results_dir: Path)
     shots = results_dir / "phone"
     shots.mkdir(exist_ok=True)
     phone.screenshot(path=shots / f"{name}.png", full_page=True)
+    phone.screenshot(path=shots / f"{name}-first-screen.png")  # what a resident sees first
     assert phone.evaluate(SIDEWAYS) == [], f"{name}：有内容超出屏幕或左右滚动"
     assert phone.evaluate(SMALL_TARGETS, 44) == [], f"{name}：有小于 44×44 的可点元素"
     assert phone.evaluate(LOW_CONTRAST) == [], f"{name}：有对比度低于 7:1 的文字"
