@@ -34,6 +34,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # builds sites or runs servers: not in make test-fast
+
 SOURCES = [
     "Makefile",
     "mkdocs.yml",

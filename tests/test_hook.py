@@ -20,6 +20,8 @@ import checkout
 import pytest
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # builds sites or runs servers: not in make test-fast
+
 HOOK = "检查民生工程数据和网址锁"
 
 

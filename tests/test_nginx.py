@@ -34,6 +34,8 @@ from test_browser import search
 
 from generator.publish import nginx, preview
 
+pytestmark = pytest.mark.slow  # builds sites or runs servers: not in make test-fast
+
 CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "

@@ -95,6 +95,7 @@ def _at(data: Any, path: str) -> Any:
     ("built_site", ROOT / "data" / "projects.yaml"),
     ("sample_site", SAMPLE_DIR / "projects.yaml"),
 ])  # fmt: skip
+@pytest.mark.slow
 def test_json_export_holds_every_value_of_the_yaml(
     site_fixture: str, data_file: Path, request: pytest.FixtureRequest
 ) -> None:

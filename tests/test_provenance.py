@@ -156,6 +156,7 @@ def test_outside_git_never_committed_and_without_git_each_say_why(
     assert version.of(data).warning == f"找不到 git 命令，{SHOWN}；请安装 git 后重新生成网站"
 
 
+@pytest.mark.slow
 def test_a_build_from_a_shallow_clone_says_unknown_on_every_page(tmp_path: Path) -> None:
     # The sample site in its own repository: the data committed first, a page changed later.
     repo = tmp_path / "repo"
