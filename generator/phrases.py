@@ -53,7 +53,8 @@ PHRASES: dict[str, str] = {
     "blank_count": "另有{n}个“/”",
     "project_count": "{n}项",
     # --- site-wide
-    "data_version": "数据依据 {number}；数据版本 {version}，数据最后修改于 {date}。",
+    "data_version_source": "数据依据 {number}；数据版本 ",
+    "data_version_date": "，数据最后修改于 {date}。",
     "footer_issuer": "通知：{issuer}《{title}》（{number}）",
     "footer_publisher": "本站发布单位：{publisher}",
     "about_link": "关于本站",

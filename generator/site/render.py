@@ -18,7 +18,6 @@ from markupsafe import Markup
 from .. import phrases, progress, urls
 from ..model import Project, Row
 from ..phrases import t
-from ..version import UNKNOWN
 from .plan import Page, Plan
 from .text import front_matter, md, tooltip
 
@@ -121,24 +120,15 @@ def version_html(plan: Plan) -> str:
 
     A raw HTML block, appended to each page's Markdown (generated or hand-written).
     """
-    version = plan.version
-    line = t(
-        "data_version",
-        number=html.escape(plan.notice.document.number),
-        version=f"<code>{html.escape(version.label)}</code>",
-        date=html.escape(version.date or UNKNOWN),
-    )
-    return f'\n\n<p class="ms-dataversion" data-pagefind-ignore>{line}</p>\n'
-
+    template = environment().get_template("version.html.j2")
+    line = template.render(doc=plan.notice.document, version=plan.version).strip()
+    return f"\n\n{line}\n"
 
 
 def footer_html(plan: Plan) -> Markup:
     """The footer of every page: who issued the notice, who publishes the site."""
-    doc = plan.notice.document
-    publisher = plan.notice.publisher.name if plan.notice.publisher else t("not_filled")
-    issued = t("footer_issuer", issuer=doc.issuer, title=doc.title, number=doc.number)
-    published = t("footer_publisher", publisher=publisher)
-    return Markup(f"<p>{html.escape(issued)}</p><p>{html.escape(published)}</p>")
+    template = environment().get_template("footer.html.j2")
+    return Markup(template.render(doc=plan.notice.document, notice=plan.notice).strip())
 
 
 def redirect_page(plan: Plan, old_url: str, project: Project) -> str:
