@@ -29,7 +29,7 @@ PROJECT_SECTIONS = {
     "history": Section("gengxin", "更新记录"),
     "category": Section("leibie", "类别"),
     "notes": Section("bianzhezhu", "编者注"),
-    "keywords": Section("guanjianci", "关键词"),
+    "keywords": Section("guanjianci", "常用说法"),
     "cite": Section("yinyong", "引用本页"),
     "source": Section("laiyuan", "来源"),
 }
