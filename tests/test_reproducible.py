@@ -55,7 +55,10 @@ def copy_checkout(dest: Path) -> Path:
         if src.is_file():  # a tracked file being deleted right now is simply not copied
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / name)
-    shutil.copytree(ROOT / ".git", dest / ".git", ignore=shutil.ignore_patterns("*.lock"))
+    if (ROOT / ".git").is_file():  # a linked worktree: .git names the repository's git dir
+        shutil.copy2(ROOT / ".git", dest / ".git")
+    else:
+        shutil.copytree(ROOT / ".git", dest / ".git", ignore=shutil.ignore_patterns("*.lock"))
     return dest
 
 
