@@ -70,7 +70,7 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         except DataErrors as exc:
             for error in exc.errors:
                 log.error(str(error))
-            raise PluginError(exc.summary()) from None
+            raise PluginError(exc.summary("，未生成网站")) from None
         if not config.site_url:
             raise PluginError(
                 "mkdocs.yml 没有设置 site_url：永久网址、引文和二维码都需要网站的正式地址"
