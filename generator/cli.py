@@ -1,7 +1,9 @@
 """Command line: ``python -m generator check [FILE]`` and friends.
 
 Errors are printed for people, never as a traceback: one line per mistake,
-then a one-line summary, and exit status 1.
+then a one-line summary, and exit status 1. ``check`` also records the addresses
+the data adds in the address lock (``site/lock.py``), so that nothing else is
+left for the clerk to run.
 """
 
 from __future__ import annotations
@@ -52,10 +54,19 @@ def _load(file: str) -> Notice | None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    """Check the data; record the addresses it adds in its address lock."""
     notice = _load(args.file)
     if notice is None:
         return 1
+    recorded = lock.record(args.file, notice, args.docs)
+    if recorded is not None and recorded.lost:  # the data is fine, but would break links
+        print("错误：" + lock.message(recorded.path.as_posix(), recorded.lost), file=sys.stderr)
+        return 1
     print(summary(notice, args.file))
+    if recorded is not None and recorded.added:
+        name = recorded.path.as_posix()
+        print(f"  网址锁 {name}：新登记 {len(recorded.added)} 个地址，请与数据文件一起提交：")
+        print("\n".join(f"    {a}" for a in recorded.added))
     return 0
 
 
@@ -90,12 +101,13 @@ def _lock(args: argparse.Namespace) -> int:
         if added or removed:
             print(
                 f"错误：{name} 与数据不一致（应新增 {len(added)} 个、删除 {len(removed)} 个地址），"
-                "请运行 python -m generator lock 并提交",
+                + ("请运行 make lock（会列出删除的地址）" if removed else "请运行 make check（会自动登记新地址）")
+                + "并提交",
                 file=sys.stderr,
             )
             return 1
         return 0
-    path.write_text(lock.render(new), encoding="utf-8")
+    lock.write(path, new)
     print(f"已写入 {name}：共 {len(new)} 个地址，新增 {len(added)} 个，删除 {len(removed)} 个。")
     if removed:
         print("删除的地址（既不再生成，也没有经 aliases 转到新位置）：")
@@ -119,8 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m generator", description="民生工程公开网站的数据工具"
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="检查数据文件")
+    check = commands.add_parser("check", help="检查数据文件，并把新增的网址登记进网址锁")
     check.add_argument("file", nargs="?", default=DEFAULT_DATA)
+    check.add_argument("--docs", default="docs", help="手写页面的目录（默认 docs）")
     check.set_defaults(run=_check)
     sch = commands.add_parser("schema", help="由数据模型生成 JSON Schema")
     sch.add_argument("--check", action="store_true", help="只检查文件是否最新")
