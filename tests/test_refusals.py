@@ -148,3 +148,14 @@ def test_type_errors_do_not_hide_rule_errors() -> None:
         f"{NAME}:112: projects[0].indicators[0].value: 第1项 “四带一自”产业扶贫 指标“特色产业扶贫园区” 的 目标值："
         '应为文本，实际为数字 73，请加引号："73"',
     ]
+
+
+def test_the_strict_reader_guards_its_own_depth() -> None:
+    """The pure-Python composer (used for files with anchors or syntax errors) recurses
+    once per level: it stops at the same depth as the first look, never RecursionError."""
+    from generator.data.compose import _compose_strict
+    from generator.data.prescan import TOO_DEEP
+
+    with pytest.raises(DataErrors) as caught:
+        _compose_strict("a: &x " + "[" * 1000 + "1" + "]" * 1000 + "\n", NAME)
+    assert [str(e) for e in caught.value.errors] == [f"{NAME}:1: (整个文件): {TOO_DEEP}"]
