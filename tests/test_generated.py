@@ -17,9 +17,10 @@ whatever its name, each text prefixed with its field path so that it is unique).
   theme does not put there (compared with the plain sample's build); every feed and the
   sitemap must parse as XML; each project's name must show as written in its page title.
 
-Profiles (``HYPOTHESIS_PROFILE``): ``quick`` (default, in ``make test``): 60 drawn data
-files for the checker and 3 site builds, about a minute on this machine; ``long``:
-2,000 checks and 60 builds, about half an hour::
+Profiles (``HYPOTHESIS_PROFILE``): ``quick`` (default, in ``make test``): 25 drawn data
+files for the checker and 8 site builds, about 35 s on this shared 2-core machine;
+``long``: 2,000 files and 60 builds, about 12 minutes (measured with other test runs
+going on)::
 
     HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/test_generated.py
 """
@@ -154,7 +155,10 @@ def test_check_accepts_or_refuses_cleanly(data: st.DataObject) -> None:
         assert isinstance(notice, Notice)
         bad = [t for t in _strings(notice) if any(map(_refused, t))]
         assert not bad, bad
-    assert time.monotonic() - started < 2
+    # Catches the hangs of issue 9 (25 s, unbounded); the 2 s budget per fault is measured
+    # by test_refusals.py. Here a bound with room for a busy shared machine: a long run
+    # once saw 2.6 s for a file that took a fraction of that when replayed.
+    assert time.monotonic() - started < 5
 
 
 # --------------------------------------------------------------------------
