@@ -1,7 +1,9 @@
 """Command line: ``python -m generator check [FILE]``, ``import SHEET`` and friends.
 
 Errors are printed for people, never as a traceback: one line per mistake,
-then a one-line summary, and exit status 1.
+then a one-line summary, and exit status 1. ``check`` also records the addresses
+the data adds in the address lock (``site/lock.py``), so that nothing else is
+left for the clerk to run.
 """
 
 from __future__ import annotations
@@ -21,16 +23,25 @@ DEFAULT_DATA = "data/projects.yaml"
 
 
 def summary(notice: Notice, name: str) -> str:
-    """What a successful check found, in one short paragraph."""
+    """What a successful check read, in a few short lines."""
     indicators = [ind for p in notice.projects for ind in p.all_indicators]
     blank = sum(not ind.has_figure for ind in indicators)
     by_category = "、".join(f"{c.label} {len(notice.projects_in(c.id))}" for c in notice.categories)
     items = sum(len(p.items) for p in notice.projects)
+    reported = [p for p in notice.projects if p.reports]
+    if reported:
+        count = sum(len(p.reports) for p in reported)
+        latest = max(r.date for p in reported for r in p.reports)
+        each = "；".join(f"第{p.seq}项 {p.name} {len(p.reports)} 份" for p in reported)
+        reports = f"进度报告 {count} 份，最新截至 {latest}：{each}。"
+    else:
+        reports = "进度报告：尚无。"
     return (
         f"数据检查通过：{name}\n"
         f"  {notice.document.number}：项目 {len(notice.projects)} 个（{by_category}），"
         f"子项 {items} 个，指标 {len(indicators)} 个，"
-        f"其中 {blank} 个为“/”（本年未设数值）。"
+        f"其中 {blank} 个为“/”（本年未设数值）。\n"
+        f"  {reports}"
     )
 
 
@@ -44,10 +55,21 @@ def _load(file: str) -> Notice | None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    """Check the data; record the addresses it adds in its address lock."""
     notice = _load(args.file)
     if notice is None:
         return 1
+    # Under the pre-commit hook nothing is written (a hook must not change what is being
+    # committed): the hook's lock --check then says whether make check should run first.
+    recorded = None if args.no_record else lock.record(args.file, notice, args.docs)
+    if recorded is not None and recorded.lost:  # the data is fine, but would break links
+        print("错误：" + lock.message(recorded.path.as_posix(), recorded.lost), file=sys.stderr)
+        return 1
     print(summary(notice, args.file))
+    if recorded is not None and recorded.added:
+        name = recorded.path.as_posix()
+        print(f"  网址锁 {name}：新登记 {len(recorded.added)} 个地址，请与数据文件一起提交：")
+        print("\n".join(f"    {a}" for a in recorded.added))
     return 0
 
 
@@ -82,12 +104,13 @@ def _lock(args: argparse.Namespace) -> int:
         if added or removed:
             print(
                 f"错误：{name} 与数据不一致（应新增 {len(added)} 个、删除 {len(removed)} 个地址），"
-                "请运行 python -m generator lock 并提交",
+                + ("请运行 make lock（会列出删除的地址）" if removed else "请运行 make check（会自动登记新地址）")
+                + "并提交",
                 file=sys.stderr,
             )
             return 1
         return 0
-    path.write_text(lock.render(new), encoding="utf-8")
+    lock.write(path, new)
     print(f"已写入 {name}：共 {len(new)} 个地址，新增 {len(added)} 个，删除 {len(removed)} 个。")
     if removed:
         print("删除的地址（既不再生成，也没有经 aliases 转到新位置）：")
@@ -119,13 +142,19 @@ def _import(args: argparse.Namespace) -> int:
         return 0
     print(f"已写入 {args.file}：新增 {len(outcome.added)} 份报告。")
     # The new reports' addresses (their anchors in the update history) go into the lock.
-    status = _lock(argparse.Namespace(file=args.file, docs=args.docs, check=False))
+    recorded = lock.record(args.file, docs_dir=args.docs)
     lock_name = lock.path_for(args.file).as_posix()
+    if recorded is not None and recorded.lost:
+        print("错误：" + lock.message(lock_name, recorded.lost), file=sys.stderr)
+        return 1
+    if recorded is not None and recorded.added:
+        print(f"网址锁 {lock_name}：新登记 {len(recorded.added)} 个地址：")
+        print("\n".join(f"  {a}" for a in recorded.added))
     print(
         f"下一步：运行 make check 检查；然后提交 {args.file} 和 {lock_name}"
         "（不熟悉 git 的，把这两个文件交给负责提交的同志）。"
     )
-    return status
+    return 0
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -144,8 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m generator", description="民生工程公开网站的数据工具"
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="检查数据文件")
+    check = commands.add_parser("check", help="检查数据文件，并把新增的网址登记进网址锁")
     check.add_argument("file", nargs="?", default=DEFAULT_DATA)
+    check.add_argument("--docs", default="docs", help="手写页面的目录（默认 docs）")
+    check.add_argument("--no-record", action="store_true", help="只检查，不改写网址锁（提交前检查用）")
     check.set_defaults(run=_check)
     sch = commands.add_parser("schema", help="由数据模型生成 JSON Schema")
     sch.add_argument("--check", action="store_true", help="只检查文件是否最新")

@@ -1,5 +1,6 @@
 """The MkDocs hooks, kept thin: load and plan in on_config, add the plan's pages and files
-in on_files, end every page with the data version, check the address lock after the build."""
+in on_files, end every page with the data version, check the address lock after the build;
+under ``mkdocs serve``, show a failed build's errors in the browser (``preview.py``)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from .data import load
 from .errors import DataErrors
 from .model import Notice
 from .phrases import t
+from .preview import Preview
 from .site import lock, planner, render
 from .site.plan import Plan
 from .site.text import check_meta
@@ -60,6 +62,9 @@ def _walk_order(src_uri: str) -> tuple[tuple[int, object], ...]:
 class MinshengPlugin(BasePlugin[MinshengConfig]):
     plan: Plan
     data_path: Path
+    # Under mkdocs serve (set in on_serve; the plugin lives across rebuilds, as it has
+    # on_startup): the failed build's errors are shown in the browser.
+    preview: Preview | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # material's search segments Chinese with jieba: its dictionary chatter is not a
@@ -74,7 +79,11 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         except DataErrors as exc:
             for error in exc.errors:
                 log.error(str(error))
-            raise PluginError(exc.summary()) from None
+            if self.preview is not None:
+                self.preview.failed(exc.report())  # word for word what make check prints
+            raise PluginError(exc.summary("，未生成网站")) from None
+        if self.preview is not None:
+            self.preview.passed()
         if not config.site_url:
             raise PluginError(
                 "mkdocs.yml 没有设置 site_url：永久网址、引文和二维码都需要网站的正式地址"
@@ -90,9 +99,16 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]
-    ) -> None:
+    ) -> LiveReloadServer:
         server.watch(str(self.data_path))
         server.watch(str(Path(render.__file__).parent.parent / "templates"))
+        self.preview = Preview(server)
+        return server
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # A failure after the data loaded (the address lock, a template): shown as well.
+        if self.preview is not None and self.preview.errors is None:
+            self.preview.failed(f"错误：{error}")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         outputs: list[tuple[str, str | bytes]] = [

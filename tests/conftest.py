@@ -13,6 +13,7 @@ missing they fail and say how to install it (``make chromium``).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -134,6 +135,18 @@ class LocalServer:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    @contextlib.contextmanager
+    def serving(self) -> Iterator[str]:
+        """Serve ``root`` from a thread until the block ends; yields the base URL."""
+        thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield self.url
+        finally:
+            self.httpd.shutdown()
+            self.httpd.server_close()
+            thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")

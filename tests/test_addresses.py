@@ -92,7 +92,7 @@ def test_lock_check_names_the_difference(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["lock", "--check", data, "--docs", docs]) == 1
     assert capsys.readouterr().err == (
         f"错误：{config.parent.as_posix()}/urls.lock 与数据不一致（应新增 1 个、删除 1 个地址），"
-        "请运行 python -m generator lock 并提交\n"
+        "请运行 make lock（会列出删除的地址）并提交\n"
     )
 
 
@@ -129,10 +129,10 @@ def test_renaming_without_aliases_fails_naming_every_lost_address(
     assert "projects/ceshi-jiuzhu/" in lost and "projects/ceshi-jiuzhu/qr.svg" in lost
     listing = "".join(f"  {a}\n" for a in lost)
     expected = (
-        f"ERROR   -  网址锁 urls.lock 中有 {len(lost)} 个地址既没有生成，也没有转到新位置：\n"
+        f"ERROR   -  网址锁 urls.lock 中有 {len(lost)} 个已发布的地址既没有生成，也没有转到新位置：\n"
         f"{listing}"
         "已发布的网址不能失效：如果改了编号，请把旧编号写进该条目的 aliases；"
-        "如果确实要删除这些地址，请运行 python -m generator lock 更新网址锁，并在提交说明中写明原因。\n"
+        "如果确实要删除这些地址，请运行 make lock 更新网址锁，并在提交说明中写明原因。\n"
     )
     assert expected in proc.stderr
 

@@ -196,7 +196,7 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(repo: Path) -> None:
     edit(data, "  year: 2020\n", "  year: 二〇二〇\n")
     done = make_site(repo)
     assert done.returncode != 0
-    assert "document.year: 应为整数" in done.stderr, done.stderr
+    assert "document.year: 通知 的 实施年度：应为整数" in done.stderr, done.stderr
     assert "错误：data/projects.yaml 有 1 处数据错误，未生成网站。" in done.stderr, done.stderr
     assert f"错误：网站生成失败。{UNCHANGED}\n" in done.stderr
     assert "网站已生成" not in done.stdout

@@ -67,7 +67,8 @@ def test_bad_file_exits_1_without_traceback(label: str, content: bytes, tmp_path
     assert result.returncode == 1, label
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
-    assert result.stderr.endswith("处数据错误，未生成网站。\n")
+    assert result.stderr.endswith("处数据错误。\n")
+    assert "未生成网站" not in result.stderr  # check never builds
 
 
 @pytest.mark.parametrize("what", ["missing", "directory"])
@@ -79,7 +80,7 @@ def test_unreadable_file_is_explained_in_chinese(what: str, tmp_path: Path) -> N
     reason = "文件不存在" if what == "missing" else "这是一个文件夹，不是文件"
     assert result.stderr == (
         f"{path}:0: (整个文件): 无法读取文件：{reason}\n"
-        f"错误：{path} 有 1 处数据错误，未生成网站。\n"
+        f"错误：{path} 有 1 处数据错误。\n"
     )
 
 
@@ -88,29 +89,64 @@ def test_schema_is_up_to_date() -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_a_new_report_must_be_registered_in_the_lock(tmp_path, monkeypatch, capsys) -> None:
-    """The guide's workflow: make check flags the new address, make lock adds it."""
-    from generator.cli import main
+REPORT_ANCHOR = '    not_targets: []\n\n  - id: "dangjian-fupin"\n'
+REPORT = (
+    '    not_targets: []\n    reports:  # 测试用的虚构报告\n      - date: "2020-09-30"\n'
+    "        source: 虚构的进度通报\n        values:\n          - indicator: yuanqu\n"
+    '            reached: 40\n\n  - id: "dangjian-fupin"\n'
+)
 
-    root = Path(__file__).resolve().parent.parent
+
+def _copy_real_data(tmp_path: Path, text: str) -> Path:
+    """The real data with ``text`` as its content, beside a copy of the real lock."""
     data = tmp_path / "projects.yaml"
-    text = (root / "data" / "projects.yaml").read_text(encoding="utf-8")
-    anchor = '    not_targets: []\n\n  - id: "dangjian-fupin"\n'
-    assert text.count(anchor) == 1
-    report = (
-        '    not_targets: []\n    reports:  # 测试用的虚构报告\n      - date: "2020-09-30"\n'
-        "        source: 虚构的进度通报\n        values:\n          - indicator: yuanqu\n"
-        '            reached: 40\n\n  - id: "dangjian-fupin"\n'
-    )
-    data.write_text(text.replace(anchor, report), encoding="utf-8")
-    (tmp_path / "urls.lock").write_text(
-        (root / "data" / "urls.lock").read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    monkeypatch.chdir(root)
+    data.write_text(text, encoding="utf-8")
+    (tmp_path / "urls.lock").write_bytes((ROOT / "data" / "urls.lock").read_bytes())
+    return data
+
+
+def test_check_records_a_new_report_in_the_lock(tmp_path, monkeypatch, capsys) -> None:
+    """The clerk's workflow: make check adds the new report's addresses to the lock (they
+    show in the diff), says so, and what it read; nothing else to run."""
+    text = DATA.read_text(encoding="utf-8")
+    assert text.count(REPORT_ANCHOR) == 1
+    data = _copy_real_data(tmp_path, text.replace(REPORT_ANCHOR, REPORT))
+    monkeypatch.chdir(ROOT)  # the hand-written pages are in docs/
     assert main(["lock", "--check", str(data)]) == 1
-    err = capsys.readouterr().err
-    assert "应新增 2 个、删除 0 个地址" in err  # the 更新记录 section and the report
-    assert main(["lock", str(data)]) == 0
-    assert "新增 2 个，删除 0 个" in capsys.readouterr().out
-    assert "projects/sidai-yizi/#gengxin-2020-09-30" in (tmp_path / "urls.lock").read_text("utf-8")
+    assert capsys.readouterr().err == (
+        f"错误：{tmp_path.as_posix()}/urls.lock 与数据不一致（应新增 2 个、删除 0 个地址），"
+        "请运行 make check（会自动登记新地址）并提交\n"
+    )
+    assert main(["check", str(data)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.splitlines()[2:] == [
+        "  进度报告 1 份，最新截至 2020-09-30：第1项 “四带一自”产业扶贫 1 份。",
+        f"  网址锁 {tmp_path.as_posix()}/urls.lock：新登记 2 个地址，请与数据文件一起提交：",
+        "    projects/sidai-yizi/#gengxin",
+        "    projects/sidai-yizi/#gengxin-2020-09-30",
+    ]
+    assert "projects/sidai-yizi/#gengxin-2020-09-30\n" in (tmp_path / "urls.lock").read_text("utf-8")
     assert main(["lock", "--check", str(data)]) == 0
+    assert main(["check", str(data)]) == 0  # a second run has nothing to add
+    assert "网址锁" not in capsys.readouterr().out
+
+
+def test_check_refuses_to_drop_a_published_address(tmp_path, monkeypatch, capsys) -> None:
+    """An id changed without aliases: check fails listing every lost address, and leaves
+    the lock as it was (only make lock removes addresses, on purpose)."""
+    text = DATA.read_text(encoding="utf-8").replace('- id: "yuanqu"', '- id: "yuanqu-shu"')
+    text = text.replace("indicator: yuanqu\n", "indicator: yuanqu-shu\n")
+    data = _copy_real_data(tmp_path, text)
+    before = (tmp_path / "urls.lock").read_bytes()
+    monkeypatch.chdir(ROOT)
+    assert main(["check", str(data)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"错误：网址锁 {tmp_path.as_posix()}/urls.lock 中有 1 个已发布的地址既没有生成，也没有转到新位置：\n"
+        "  projects/sidai-yizi/#yuanqu\n"
+        "已发布的网址不能失效：如果改了编号，请把旧编号写进该条目的 aliases；"
+        "如果确实要删除这些地址，请运行 make lock 更新网址锁，并在提交说明中写明原因。\n"
+    )
+    assert (tmp_path / "urls.lock").read_bytes() == before

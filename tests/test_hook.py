@@ -103,8 +103,8 @@ def test_bad_data_is_refused_with_the_chinese_message_not_a_traceback(repo) -> N
     out = done.stdout + done.stderr
     assert done.returncode != 0, out
     assert f"{HOOK}" in out and "Failed" in out
-    assert "document.year: 应为整数" in out, out
-    assert "错误：data/projects.yaml 有 1 处数据错误，未生成网站。" in out
+    assert "document.year: 通知 的 实施年度：应为整数" in out, out
+    assert "错误：data/projects.yaml 有 1 处数据错误。" in out
     assert "Traceback" not in out and "ModuleNotFoundError" not in out
 
 
@@ -117,7 +117,7 @@ def test_a_commit_of_only_the_address_lock_checks_the_data_beside_it(repo) -> No
     assert done.returncode != 0, out
     assert (
         "错误：data/urls.lock 与数据不一致（应新增 1 个、删除 0 个地址），"
-        "请运行 python -m generator lock 并提交"
+        "请运行 make check（会自动登记新地址）并提交"
     ) in out
 
 

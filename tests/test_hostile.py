@@ -35,7 +35,7 @@ import yaml
 from conftest import SAMPLE_DIR, LocalServer, build_site
 
 from generator import model, urls
-from generator.data import MAX_TEXT, load_bytes
+from generator.data import MAX_BYTES, MAX_TEXT, load_bytes
 from generator.errors import DataErrors
 
 SAMPLE = SAMPLE_DIR / "projects.yaml"
@@ -69,8 +69,11 @@ PAYLOADS = (
     "]]> </textarea> </title> \"' -->",
 )
 HOSTILE = " ".join(PAYLOADS)
-# A blank line and a YAML front-matter block, as if to start a new page header.
+# A blank line and a YAML front-matter block, as if to start a new page header: in a
+# paragraph (a multiline field). A one-line field refuses a line break (its golden cases),
+# and gets the same block on one line.
 BREAKER = "\n\n---\ntitle: 被篡改\n---\n"
+BREAKER_LINE = " --- title: 被篡改 --- "
 
 # Text fields whose content is tied to other text: each is made hostile on its own
 # terms below instead (the appended attack is itself quoted as a not-target; a
@@ -84,8 +87,8 @@ TIED = {
 }
 
 
-def hostile(path: str) -> str:
-    return f"【{path}】{HOSTILE}{BREAKER}"
+def hostile(path: str, multiline: bool = False) -> str:
+    return f"【{path}】{HOSTILE}{BREAKER if multiline else BREAKER_LINE}"
 
 
 def squash(text: str) -> str:
@@ -121,7 +124,7 @@ def poison(node: dict, cls: type, path: str, fields: dict[str, str]) -> None:
         if hint is str and _free_text(cls, f):
             if f.name not in node and (cls, f.name) == (model.Project, "target"):
                 continue  # a project with items has no target of its own
-            text = (node.get(f.name) or "") + hostile(fpath)
+            text = (node.get(f.name) or "") + hostile(fpath, f.metadata["multiline"])
             node[f.name] = fields[fpath] = text
         elif get_origin(hint) is tuple:
             elem = get_args(hint)[0]
@@ -172,8 +175,9 @@ def hostile_notice() -> tuple[dict, dict[str, str]]:
         members = [p["id"] for p in data["projects"] if p["category"] == category["id"]]
         category["paragraphs"] = members
     # a 原文如此 mark must stand after text that is in the notice: the attacked preamble
-    data["document"]["sic"] = [hostile("document.preamble")]
-    fields["document.sic[0]"] = hostile("document.preamble")
+    # (its one-line part: a sic passage is a single line)
+    data["document"]["sic"] = [hostile("document.preamble", True).split("\n")[0]]
+    fields["document.sic[0]"] = data["document"]["sic"][0]
     # The attack appended to a target is a number-bearing text: say it is no target.
     for p, project in enumerate(data["projects"]):
         rows = [(f"projects[{p}].items[{k}]", i) for k, i in enumerate(project.get("items", []))]
@@ -181,7 +185,7 @@ def hostile_notice() -> tuple[dict, dict[str, str]]:
             nots = row.setdefault("not_targets", [])
             reason = f"{path}.not_targets[{len(nots)}].reason"
             fields[reason] = hostile(reason)
-            nots.append({"quote": hostile(f"{path}.target"), "reason": fields[reason]})
+            nots.append({"quote": hostile(f"{path}.target", True), "reason": fields[reason]})
     for i, programme in enumerate(data["retired"]["programmes"]):
         for k, part in enumerate(programme["parts"]):
             part["text"] = fields[f"retired.programmes[{i}].parts[{k}].text"] = programme["text"]
@@ -205,7 +209,7 @@ def hostile_notice() -> tuple[dict, dict[str, str]]:
             term["source"][key] = fields[f"glossary[{i}].source.{key}"]
     for i, term in enumerate(data["glossary"]):
         for key in ("aliases[0]", "definition", "term"):
-            fields[f"glossary[{i}].{key}"] = hostile(f"glossary[{i}].{key}")
+            fields[f"glossary[{i}].{key}"] = hostile(f"glossary[{i}].{key}", key == "definition")
         term["aliases"] = [fields[f"glossary[{i}].aliases[0]"]]
         term["definition"] = fields[f"glossary[{i}].definition"]
         if not term["term"]:
@@ -213,7 +217,7 @@ def hostile_notice() -> tuple[dict, dict[str, str]]:
         else:
             del fields[f"glossary[{i}].term"]
     notice_words = data["glossary"][-1]  # its definition must be in the notice
-    notice_words["definition"] = fields["glossary[4].definition"] = hostile("document.preamble")
+    notice_words["definition"] = fields["glossary[4].definition"] = hostile("document.preamble", True)
     return data, fields
 
 
@@ -465,7 +469,7 @@ REFUSED = [
     ("projects[0].reports[1].link", "data:text/html,<script>alert(1)</script>", "链接 "),
     ("projects[0].reports[1].link", 'https://example.org/"onmouseover="alert(1)', "链接 "),
     ("projects[0].reports[1].link", "https://example.org/<script>", "链接 "),
-    ("projects[0].reports[1].link", " https://example.org/\njavascript:alert(1)", "链接 "),
+    ("projects[0].reports[1].link", " https://example.org/\njavascript:alert(1)", "第 22 个字符是换行"),
     ("projects[2].notes", [{"kind": "<script>", "text": "x"}], "应为 no-task、"),
     ("retired.programmes[0].id", "evil}<script>", "编号 "),
     ("retired.programmes[0].aliases", ["<b>jiu</b>"], "编号 "),
@@ -558,10 +562,11 @@ def test_every_fixed_form_field_has_a_refusal_case() -> None:
 
 
 # --------------------------------------------------------------------------
-# A 10 MB string: refused at once, with its line and path
+# A 7 MB string (a file just under the size limit): refused at once, with its line
+# and path. A larger file is refused whole (tests/test_refusals.py).
 # --------------------------------------------------------------------------
 
-TEN_MB = 10 * 1024 * 1024
+BIG = MAX_BYTES - 1024 * 1024
 
 
 @pytest.mark.parametrize(
@@ -572,14 +577,14 @@ TEN_MB = 10 * 1024 * 1024
         ("block", "  preamble: |\n{}", "document.preamble", 13),
     ],
 )
-def test_ten_megabyte_text_is_refused_fast(where: str, text: str, path: str, line: int) -> None:
+def test_seven_megabyte_text_is_refused_fast(where: str, text: str, path: str, line: int) -> None:
     sample = SAMPLE.read_text(encoding="utf-8")
     old = "  preamble: 这是虚构的测试通知，用于检验网站生成器。2099年我县实施4项民生工程。"
     assert sample.count(old) == 1
-    lines = ("    " + "x" * 1019 + "\n") * (TEN_MB // 1024)
-    body = lines if where == "block" else "x" * TEN_MB
+    lines = ("    " + "x" * 1019 + "\n") * (BIG // 1024)
+    body = lines if where == "block" else "x" * BIG
     raw = sample.replace(old, text.format(body)).encode("utf-8")
-    assert len(raw) > TEN_MB
+    assert BIG < len(raw) <= MAX_BYTES
     started = time.monotonic()
     with pytest.raises(DataErrors) as caught:
         load_bytes(raw, NAME)
@@ -587,12 +592,12 @@ def test_ten_megabyte_text_is_refused_fast(where: str, text: str, path: str, lin
     (error,) = caught.value.errors
     assert (error.line, error.path) == (line, path)
     assert error.message.startswith("文字过长（") and f"上限 {MAX_TEXT} 字" in error.message
-    assert elapsed < 2, f"{elapsed:.1f} s to refuse a 10 MB text"
+    assert elapsed < 2, f"{elapsed:.1f} s to refuse a 7 MB text"
 
 
-def test_ten_megabyte_keyword_is_refused_with_its_path() -> None:
+def test_seven_megabyte_keyword_is_refused_with_its_path() -> None:
     sample = SAMPLE.read_text(encoding="utf-8")
-    raw = sample.replace("keywords: [喝水]", "keywords: [喝水, " + "x" * TEN_MB + "]")
+    raw = sample.replace("keywords: [喝水]", "keywords: [喝水, " + "x" * BIG + "]")
     started = time.monotonic()
     with pytest.raises(DataErrors) as caught:
         load_bytes(raw.encode("utf-8"), NAME)

@@ -26,6 +26,7 @@ def test_a_filled_template_is_published_on_the_project_page_and_in_its_feed(
 ) -> None:
     config = samplesite.copy(tmp_path / "src")
     data = config.parent / "projects.yaml"
+    assert main(["lock", str(data), "--docs", str(config.parent / "docs")]) == 0  # as a real site has
     first = build_site(config, tmp_path / "before", SITE_URL)
     # The clerk downloads the template linked from the project page…
     page = (first / "projects" / "ceshi-lu" / "index.html").read_text(encoding="utf-8")

@@ -40,6 +40,7 @@ from test_golden import compare
 from generator.cli import main
 from generator.data import load
 from generator.errors import DataErrors
+from generator.site import lock, planner
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden_import"
@@ -58,6 +59,11 @@ def sample_copy(root: Path, replace: list[list[str]] = ()) -> Path:
         text = text.replace(old, new)
     data.write_text(text, encoding="utf-8")
     shutil.copytree(SAMPLE_DIR / "docs", root / "docs")
+    try:  # the address lock of the data as it is, as a real data folder has one
+        plan = planner.make(load(data))
+        lock.write(lock.path_for(data), plan.addresses(root / "docs"))
+    except DataErrors:
+        pass  # a case about broken data: no lock to start from
     return data
 
 

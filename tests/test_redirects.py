@@ -6,7 +6,6 @@ The sample site is built with a project, a sub-item and a figure renamed
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -24,12 +23,8 @@ def renamed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     local = LocalServer(root / "site")
     proc = samplesite.build(config, local.root, local.url)
     assert proc.returncode == 0, proc.stderr
-    thread = threading.Thread(target=local.httpd.serve_forever, daemon=True)
-    thread.start()
-    yield local.url
-    local.httpd.shutdown()
-    local.httpd.server_close()
-    thread.join(timeout=5)
+    with local.serving() as url:
+        yield url
 
 
 def in_view(page, selector: str) -> bool:

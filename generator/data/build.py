@@ -1,15 +1,19 @@
 """Node tree -> model objects, field by field, recording each field's line and every error.
 
 A field the model does not declare is an error (with a suggestion), and so is a scalar
-whose YAML type is not the declared one: ``no`` read as false, ``010`` as octal 8, a date
-left unquoted. Nothing is coerced silently.
+whose YAML type is not the declared one (``scalars.py``). Nothing is coerced silently.
+
+A field that cannot be built still gets a value, an empty placeholder of its type, and
+its path is recorded in ``broken``: the model is whole, with its list positions as in
+the file, so the rules can still run on every part that does not depend on a broken
+field (``rules.base.Rules`` skips the rest). The model is never used when there was an
+error.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
-import re
 import types
 from decimal import Decimal
 from functools import cache
@@ -18,11 +22,10 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 import yaml
 
 from ..errors import DataError
-from . import messages
+from . import chars, scalars
 from .compose import ALIAS_TAG
 
-TAG = "tag:yaml.org,2002:"
-MAX_TEXT = 20_000  # characters; far above any real paragraph, far below a pasted file
+TAG = scalars.TAG
 
 
 @cache
@@ -30,65 +33,101 @@ def _hints(cls: type) -> dict[str, Any]:
     return get_type_hints(cls)
 
 
-def _optional(hint: Any) -> bool:
-    return get_origin(hint) in (Union, types.UnionType) and type(None) in get_args(hint)
+def _inner(hint: Any) -> Any | None:
+    """The type inside ``X | None``, or None if ``hint`` is not optional."""
+    if get_origin(hint) in (Union, types.UnionType) and type(None) in get_args(hint):
+        (inner,) = [a for a in get_args(hint) if a is not type(None)]
+        return inner
+    return None
 
 
-def _expected(hint: Any) -> str:
-    return {int: "整数", bool: "true 或 false", Decimal: "数字"}.get(hint, "文本")
+def placeholder(hint: Any) -> Any:
+    """An empty value of a type: what a field that could not be built holds."""
+    if _inner(hint) is not None:
+        return None
+    if get_origin(hint) is Literal:
+        return get_args(hint)[0]
+    if get_origin(hint) is tuple:
+        return ()
+    if dataclasses.is_dataclass(hint):
+        hints = _hints(hint)  # type: ignore[arg-type]
+        required = [f for f in dataclasses.fields(hint) if _required(f)]
+        return hint(**{f.name: placeholder(hints[f.name]) for f in required})  # type: ignore[operator]
+    return {int: 0, bool: False, Decimal: Decimal(0)}.get(hint, "")
+
+
+def _required(f: dataclasses.Field[Any]) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+@dataclasses.dataclass(frozen=True)
+class _Text:
+    """What a text field demands beyond its type: its pattern, whether it may hold a
+    line break (``multiline``, a paragraph)."""
+
+    pattern: str | None = None
+    multiline: bool = False
 
 
 class Builder:
-    """Builds model objects from nodes; ``errors`` and ``lines`` (path -> line) accumulate."""
+    """Builds model objects from nodes; ``errors``, ``lines`` (path -> line) and
+    ``broken`` (paths of fields that could not be built) accumulate."""
 
     def __init__(self, name: str, anchored: dict[int, str]) -> None:
         self.name = name
         self.anchored = anchored
         self.errors: list[DataError] = []
         self.lines: dict[str, int] = {}
+        self.broken: set[str] = set()
 
     def error(self, node: yaml.Node, path: str, message: str) -> None:
+        """An error that leaves the field usable (an unknown key beside it, an anchor)."""
         self.errors.append(DataError(self.name, node.start_mark.line + 1, path, message))
 
-    def build(self, node: yaml.Node | None, hint: Any, path: str) -> Any:
-        if node is None:
-            return None
+    def fail(self, node: yaml.Node, path: str, message: str, hint: Any) -> Any:
+        """An error that leaves the field without a value: its placeholder stands in."""
+        self.error(node, path, message)
+        self.broken.add(path)
+        return placeholder(hint)
+
+    def build(self, node: yaml.Node, hint: Any, path: str, text: _Text = _Text()) -> Any:
         self.lines[path] = node.start_mark.line + 1
         if node.tag == ALIAS_TAG:
-            self.error(node, path, f"不允许使用 YAML 别名 *{node.value}，请把内容完整写出")
-            return None
+            message = f"不允许使用 YAML 别名 *{chars.show(node.value)}，请把内容完整写出"
+            return self.fail(node, path, message, hint)
         if id(node) in self.anchored:
-            anchor = self.anchored[id(node)]
+            anchor = chars.show(self.anchored[id(node)])
             self.error(node, path, f"不允许使用 YAML 锚点 &{anchor}，请把内容完整写出")
-        origin = get_origin(hint)
-        if origin in (Union, types.UnionType):
-            (inner,) = [a for a in get_args(hint) if a is not type(None)]
+            self.broken.add(path)
+        inner = _inner(hint)
+        if inner is not None:
             if isinstance(node, yaml.ScalarNode) and node.tag == TAG + "null":
                 return None
-            return self.build(node, inner, path)
+            value = self.build(node, inner, path, text)
+            return None if path in self.broken else value
         if dataclasses.is_dataclass(hint):
             return self._mapping(node, hint, path)
-        if origin is tuple:
-            return self._sequence(node, get_args(hint)[0], path)
-        return self._scalar(node, hint, path)
+        if get_origin(hint) is tuple:
+            return self._sequence(node, hint, path, text)
+        if not isinstance(node, yaml.ScalarNode):
+            message = f"应为{scalars.expected(hint)}，实际为{scalars.kind(node)}"
+            return self.fail(node, path, message, hint)
+        try:
+            return scalars.read(node, hint, text.pattern, text.multiline)
+        except scalars.Refused as refused:
+            return self.fail(node, path, refused.message, hint)
 
-    def _kind(self, node: yaml.Node) -> str:
-        if isinstance(node, yaml.SequenceNode):
-            return "列表"
-        if isinstance(node, yaml.MappingNode):
-            return "键值表"
-        return messages.KIND.get(node.tag.removeprefix(TAG), f"标签 {node.tag}")
-
-    def _sequence(self, node: yaml.Node, hint: Any, path: str) -> tuple[Any, ...]:
+    def _sequence(self, node: yaml.Node, hint: Any, path: str, text: _Text) -> tuple[Any, ...]:
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, path, f"应为列表（每项以“- ”开头），实际为{self._kind(node)}")
-            return ()
-        return tuple(self.build(child, hint, f"{path}[{i}]") for i, child in enumerate(node.value))
+            message = f"应为列表（每项以“- ”开头），实际为{scalars.kind(node)}"
+            return self.fail(node, path, message, hint)  # type: ignore[no-any-return]
+        elem = get_args(hint)[0]
+        return tuple(self.build(c, elem, f"{path}[{i}]", text) for i, c in enumerate(node.value))
 
     def _mapping(self, node: yaml.Node, cls: Any, path: str) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, path, f"应为键值表（“字段: 值”），实际为{self._kind(node)}")
-            return None
+            message = f"应为键值表（“字段: 值”），实际为{scalars.kind(node)}"
+            return self.fail(node, path, message, cls)
         fields = {f.name: f for f in dataclasses.fields(cls)}
         hints = _hints(cls)
         seen: dict[str, int] = {}
@@ -99,103 +138,27 @@ class Builder:
                 if key_node.tag == TAG + "merge":
                     message = "不允许使用 YAML 合并键 <<，请把字段逐个写出"
                 else:
-                    message = f"字段名应为文本，实际为{self._kind(key_node)}"
+                    message = f"字段名应为文本，实际为{scalars.kind(key_node)}"
                 self.error(key_node, path or "(整个文件)", message)
                 continue
             key = key_node.value
+            shown = chars.show(key)
             if key in seen:
-                self.error(key_node, prefix + key, f"字段 '{key}' 重复（第 {seen[key]} 行已出现）")
+                message = f"字段 '{shown}' 重复（第 {seen[key]} 行已出现）"
+                self.fail(key_node, prefix + key, message, None)
                 continue
             seen[key] = key_node.start_mark.line + 1
             if key not in fields:
                 close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
                 hint = f"（是否应为 '{close[0]}'？）" if close else ""
                 known = "、".join(fields)
-                self.error(key_node, prefix + key, f"未知字段 '{key}'{hint}；可用字段：{known}")
+                self.error(key_node, prefix + key, f"未知字段 '{shown}'{hint}；可用字段：{known}")
                 continue
-            values[key] = self._checked(value_node, fields[key], hints[key], prefix + key)
-        missing = False
+            f = fields[key]
+            text = _Text(f.metadata.get("pattern"), f.metadata.get("multiline", False))
+            values[key] = self.build(value_node, hints[key], prefix + key, text)
         for fname, f in fields.items():
-            if fname in seen:
-                continue
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                self.error(node, prefix + fname, f"缺少必填字段 '{fname}'（{f.metadata['doc']}）")
-                missing = True
-        if missing or any(v is None and not _optional(hints[k]) for k, v in values.items()):
-            return None
+            if fname not in seen and _required(f):
+                message = f"缺少必填字段 '{fname}'（{f.metadata['doc']}）"
+                values[fname] = self.fail(node, prefix + fname, message, hints[fname])
         return cls(**values)
-
-    def _checked(self, node: yaml.Node, field: dataclasses.Field[Any], hint: Any, path: str) -> Any:
-        """A field's value, its text pattern checked (for a list of ids, each one)."""
-        value = self.build(node, hint, path)
-        pattern = field.metadata["pattern"]
-        if pattern and isinstance(value, str) and not re.fullmatch(pattern, value):
-            self.error(node, path, messages.PATTERN[pattern].format(v=value))
-            return None
-        if pattern and isinstance(value, tuple) and isinstance(node, yaml.SequenceNode):
-            for i, (child, v) in enumerate(zip(node.value, value, strict=True)):
-                if isinstance(v, str) and not re.fullmatch(pattern, v):
-                    self.error(child, f"{path}[{i}]", messages.PATTERN[pattern].format(v=v))
-                    value = None
-        return value
-
-    def _scalar(self, node: yaml.Node, hint: Any, path: str) -> Any:
-        if not isinstance(node, yaml.ScalarNode):
-            self.error(node, path, f"应为{_expected(hint)}，实际为{self._kind(node)}")
-            return None
-        tag = node.tag.removeprefix(TAG)
-        value = node.value
-        if tag == "null":
-            self.error(node, path, "不能为空")
-            return None
-        if hint is int:
-            return self._int(node, path, tag, value)
-        if hint is bool:
-            if tag == "bool" and value in ("true", "false"):
-                return value == "true"
-            self.error(node, path, f"应为 true 或 false，实际为 '{value}'")
-            return None
-        if hint is Decimal:
-            # the text as written, so 21.70 stays 21.70 and never passes through a float
-            if tag in ("int", "float", "str") and re.fullmatch(r"\d+(\.\d+)?", value):
-                return Decimal(value)
-            self.error(node, path, f"应为数字（如 120 或 21.77，不带单位），实际为 '{value}'")
-            return None
-        return self._text(node, hint, path, tag, value)
-
-    def _int(self, node: yaml.ScalarNode, path: str, tag: str, value: str) -> int | None:
-        if tag == "int" and re.fullmatch(r"-?(0|[1-9][0-9]*)", value):
-            return int(value)
-        if tag == "int" and re.fullmatch(r"[-+]?0[0-7_]+", value):
-            why = "（YAML 会把以 0 开头的数字读作八进制，请去掉开头的 0）"
-            self.error(node, path, f"应为整数，实际为 {value}{why}")
-        elif tag == "int":
-            self.error(node, path, f"应为整数，实际为 {value}（请只写阿拉伯数字，如 12）")
-        elif tag == "str" and node.style:
-            self.error(node, path, f"应为整数，实际为文本 '{value}'（整数不要加引号）")
-        elif tag == "str":
-            self.error(node, path, f"应为整数，实际为 '{value}'（请只写阿拉伯数字，如 12）")
-        else:
-            self.error(node, path, f"应为整数，实际为{self._kind(node)} {value}")
-        return None
-
-    def _text(self, node: yaml.Node, hint: Any, path: str, tag: str, value: str) -> str | None:
-        """str and Literal[str, ...] both want a plain YAML string."""
-        if tag != "str":
-            kind = self._kind(node)
-            why = "（YAML 会把 yes/no/on/off/true/false 读作真假）" if tag == "bool" else ""
-            self.error(node, path, f'应为文本，实际为{kind} {value}{why}，请加引号："{value}"')
-            return None
-        if get_origin(hint) is Literal:
-            choices = get_args(hint)
-            if value not in choices:
-                self.error(node, path, f"应为 {'、'.join(choices)} 之一，实际为 '{value}'")
-                return None
-            return value
-        if not value.strip():
-            self.error(node, path, "不能为空")
-            return None
-        if len(value) > MAX_TEXT:
-            self.error(node, path, f"文字过长（{len(value)} 字，上限 {MAX_TEXT} 字）")
-            return None
-        return value

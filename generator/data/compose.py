@@ -15,20 +15,28 @@ import yaml
 
 from ..errors import DataError, DataErrors
 from . import messages
+from .prescan import MAX_DEPTH, TOO_DEEP, Shape
 
 ALIAS_TAG = "!refused-alias"
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
 
 
 class _Composer(yaml.SafeLoader):
     """Composes nodes, marking anchors and aliases instead of expanding them.
 
     The builder reports each at its field path; an alias never expands, so an
-    alias bomb costs nothing.
+    alias bomb costs nothing. Nesting deeper than ``MAX_DEPTH`` stops it (PyYAML's
+    composer recurses once per level).
     """
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.anchored: dict[int, str] = {}
+        self.depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -37,42 +45,35 @@ class _Composer(yaml.SafeLoader):
         event = self.peek_event()
         anchor = getattr(event, "anchor", None)
         event.anchor = None  # keep PyYAML from registering it
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep(event.start_mark)
         node = super().compose_node(parent, index)
+        self.depth -= 1
         if anchor is not None:
             self.anchored[id(node)] = anchor
         return node
 
 
-def compose(text: str, name: str) -> tuple[yaml.Node | None, dict[int, str]]:
+def compose(text: str, name: str, shape: Shape) -> tuple[yaml.Node | None, dict[int, str]]:
     """The node tree of ``text`` and the anchors it declares (by node id).
+
+    libyaml composes about five times faster than PyYAML's pure-Python reader and
+    gives the same nodes, tags and lines. It is used when the first look
+    (``prescan.scan``) read the file whole and found no anchor or alias (an alias
+    would make the tree a graph, and a bomb); anything else goes to the strict
+    reader, which reports syntax errors in Chinese.
 
     Raises DataErrors for a syntax error, with the line and a Chinese explanation.
     """
-    fast = _compose_fast(text)
-    if fast is not None:
-        return fast, {}
-    return _compose_strict(text, name)
-
-
-def _compose_fast(text: str) -> yaml.Node | None:
-    """The node tree from libyaml, when the file is plainly well-formed.
-
-    libyaml composes about five times faster than PyYAML's pure-Python reader and
-    gives the same nodes, tags and lines. It is used only for a single document
-    without anchors or aliases (an alias would make the tree a graph, and a
-    bomb); anything else, or any error, goes to the strict path, which reports it.
-    """
     loader = getattr(yaml, "CSafeLoader", None)
-    if loader is None:
-        return None
-    try:
-        for event in yaml.parse(text, Loader=loader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return None
-        node: yaml.Node | None = yaml.compose(text, Loader=loader)
-        return node
-    except yaml.YAMLError:
-        return None
+    if loader is not None and shape.parsed and not shape.anchored:
+        try:
+            node: yaml.Node | None = yaml.compose(text, Loader=loader)
+            return node, {}
+        except yaml.YAMLError:
+            pass
+    return _compose_strict(text, name)
 
 
 def _compose_strict(text: str, name: str) -> tuple[yaml.Node | None, dict[int, str]]:
@@ -80,6 +81,9 @@ def _compose_strict(text: str, name: str) -> tuple[yaml.Node | None, dict[int, s
     try:
         composer = _Composer(text)  # the reader refuses control characters right here
         root = composer.get_single_node()
+    except _TooDeep as exc:
+        message = TOO_DEEP
+        raise DataErrors(name, [DataError(name, exc.mark.line + 1, "", message)]) from None
     except yaml.MarkedYAMLError as exc:
         raise DataErrors(name, [_syntax_error(name, exc)]) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like

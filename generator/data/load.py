@@ -1,35 +1,81 @@
-"""Load a data file: read, decode, compose, build the model, apply the rules.
+"""Load a data file: read, decode, look at its shape, compose, build the model, apply the rules.
 
-Every stage collects all its errors; the first stage with errors raises them together.
+Each stage collects all its errors. Reading, decoding, the first look and composing stop
+at their first failure (nothing after them could be trusted); building and the rules run
+together, so a clerk sees the type errors and the rule errors of one file in one run (the
+rules skip only what depends on a field that could not be built).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import stat
 from pathlib import Path
+
+import yaml
 
 from ..errors import DataError, DataErrors
 from ..model import Notice
-from . import messages
-from .build import MAX_TEXT, Builder
+from . import messages, where
+from .build import Builder
 from .compose import compose
-from .longtext import over_long
+from .prescan import scan
 from .rules import validate
+
+MAX_BYTES = 8 * 1024 * 1024  # a notice's data is about 75 kB; 100 notices still fit
+_KINDS = {
+    stat.S_IFDIR: messages.OS_ERRORS[IsADirectoryError],
+    stat.S_IFIFO: "这是命名管道（FIFO），不是普通文件",
+    stat.S_IFCHR: "这是设备文件，不是普通文件",
+    stat.S_IFBLK: "这是设备文件，不是普通文件",
+    stat.S_IFSOCK: "这是套接字，不是普通文件",
+}
 
 
 def load(path: str | Path, display: str | None = None) -> Notice:
     """Load and validate a data file; raise DataErrors listing every mistake."""
     name = display or str(path)
+    return load_bytes(read(path, name), name)
+
+
+def read(path: str | Path, name: str) -> bytes:
+    """The bytes of a regular file of at most ``MAX_BYTES``; raise DataErrors otherwise.
+
+    Opened without blocking and checked before reading, so that a FIFO (which would
+    wait for a writer forever) or a link to /dev/zero (which never ends) is refused.
+    """
+
+    def refuse(message: str) -> DataErrors:
+        return DataErrors(name, [DataError(name, 0, "", message)])
+
     try:
-        raw = Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         reason = next((m for c, m in messages.OS_ERRORS.items() if isinstance(exc, c)), None)
-        message = f"无法读取文件：{reason or exc.strerror}"
-        raise DataErrors(name, [DataError(name, 0, "", message)]) from None
-    return load_bytes(raw, name)
+        raise refuse(f"无法读取文件：{reason or exc.strerror}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+        os.close(fd)
+        if info.st_size > MAX_BYTES and stat.S_ISREG(info.st_mode):
+            raise refuse(_too_big(info.st_size))
+        why = _KINDS.get(stat.S_IFMT(info.st_mode), "这不是普通文件")
+        raise refuse(f"无法读取文件：{why}")
+    with os.fdopen(fd, "rb") as file:
+        raw = file.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:  # grew while being read
+        raise refuse(_too_big(len(raw)))
+    return raw
+
+
+def _too_big(size: int) -> str:
+    return f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB），不像是数据文件"
 
 
 def load_bytes(raw: bytes, name: str) -> Notice:
     """Decode, compose, build and validate; raise DataErrors if anything is wrong."""
+    if len(raw) > MAX_BYTES:
+        raise DataErrors(name, [DataError(name, 0, "", _too_big(len(raw)))])
     raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM from Windows Notepad is harmless
     try:
         text = raw.decode("utf-8")
@@ -39,18 +85,22 @@ def load_bytes(raw: bytes, name: str) -> Notice:
         raise DataErrors(name, [DataError(name, line, "", message)]) from None
     if not text.strip():
         raise DataErrors(name, [DataError(name, 1, "", "文件为空")])
-    too_long = over_long(text, name, MAX_TEXT)  # fast, before the slow pure-Python reader
-    if too_long:
-        raise DataErrors(name, too_long)
-    root, anchored = compose(text, name)
+    shape = scan(text, name)  # fast, before the slow pure-Python reader
+    if shape.errors:
+        raise DataErrors(name, _described(shape.errors, None))
+    root, anchored = compose(text, name, shape)
     if root is None:
         raise DataErrors(name, [DataError(name, 1, "", "文件中没有数据（只有注释或空行）")])
     builder = Builder(name, anchored)
     notice = builder.build(root, Notice, "")
-    if builder.errors:
-        raise DataErrors(name, builder.errors)
-    errors = validate(notice, builder.lines, name)
+    errors = builder.errors + validate(notice, builder.lines, name, builder.broken)
     if errors:
-        raise DataErrors(name, errors)
+        raise DataErrors(name, _described(errors, root))
     assert isinstance(notice, Notice)
     return notice
+
+
+def _described(errors: list[DataError], root: yaml.Node | None) -> list[DataError]:
+    """The errors with their fields in words (names read from ``root`` where it is known)."""
+    describe = where.Describer(root)
+    return [dataclasses.replace(e, where=describe(e.path)) for e in errors]

@@ -85,7 +85,7 @@ def _type(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if hint is bool:
         return {"type": "boolean"}
     if hint is Decimal:
-        return {"type": ["number", "string"], "pattern": r"^\d+(\.\d+)?$"}
+        return {"type": ["number", "string"], "pattern": r"^[0-9]+(\.[0-9]+)?$"}
     return {"type": "string", "minLength": 1}
 
 

@@ -9,18 +9,30 @@ from dataclasses import field
 from typing import Any
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # A figure exactly as the notice prints it, or "/" where it sets none this year.
-VALUE_PATTERN = r"^(\d+(\.\d+)?|/)$"
+VALUE_PATTERN = r"^([0-9]+(\.[0-9]+)?|/)$"
 LINK_PATTERN = r"^https?://[^\s<>\"']+$"
 # A project, or a sub-item of one: "kunnan-jiuzhu" or "kunnan-jiuzhu#dibao".
 MEMBER_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?$"
 NO_FIGURE = "/"
 
 
-def spec(doc: str, *, pattern: str | None = None, default: Any = ..., example: Any = None) -> Any:
-    """A field with its Chinese description (and optional text pattern) as metadata."""
-    meta = {"doc": doc, "pattern": pattern, "example": example}
+def spec(
+    doc: str,
+    *,
+    pattern: str | None = None,
+    default: Any = ...,
+    example: Any = None,
+    multiline: bool = False,
+) -> Any:
+    """A field with its Chinese description (and optional text pattern) as metadata.
+
+    ``multiline`` marks a paragraph (or a quote from one): the only kind of text that
+    may hold a line break. Every other text is one line (a name, a heading, a unit…),
+    where a break would be a mistake (see ``data/chars.py``).
+    """
+    meta = {"doc": doc, "pattern": pattern, "example": example, "multiline": multiline}
     if default is ...:
         return field(metadata=meta)
     return field(default=default, metadata=meta)

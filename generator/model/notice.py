@@ -25,7 +25,7 @@ class Requirement:
 
     id: str = id_field("工作要求编号")
     heading: str = spec("小标题，照抄原文")
-    text: str = spec("正文，照抄原文")
+    text: str = spec("正文，照抄原文", multiline=True)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,12 +41,12 @@ class Document:
     date: str = spec("成文日期（YYYY-MM-DD，须加引号）", pattern=DATE_PATTERN)
     date_text: str = spec("成文日期，照原文书写")
     addressees: str = spec("主送机关")
-    preamble: str = spec("导语段落，照抄原文")
+    preamble: str = spec("导语段落，照抄原文", multiline=True)
     upstream: tuple[Upstream, ...] = spec("依据的上级通知")
     project_count: int = spec("通知所称民生工程项目数，须与项目清单一致")
     lead: str = spec("牵头部门的原文表述")
     requirements_heading: str = spec("工作要求的标题")
-    requirements_intro: str = spec("工作要求的总述段落")
+    requirements_intro: str = spec("工作要求的总述段落", multiline=True)
     requirements: tuple[Requirement, ...] = spec("各条工作要求")
     annex_heading: str = spec("附件说明行")
     annex_mark: str | None = spec("附件首页左上角的“附件”字样，照原文", default=None)
@@ -67,7 +67,7 @@ class Category:
     label: str = spec("类别名称", example="新增")
     heading: str = spec("正文中的标题", example="一、新增3项民生工程")
     count: int = spec("通知所称本类项目数")
-    intro: str | None = spec("正文中本类的总述段落（如有）", default=None)
+    intro: str | None = spec("正文中本类的总述段落（如有）", default=None, multiline=True)
     paragraphs: tuple[str, ...] = spec(
         "正文中本类各段项目说明的顺序：按原文先后写项目编号（本类有项目填了 explanation 时必填）",
         pattern=ID_PATTERN,
@@ -80,7 +80,7 @@ class RetiredPart:
     """A part of a retired programme and where it went."""
 
     part: str = spec("该部分的名称")
-    text: str = spec("原文中讲其去向的文字")
+    text: str = spec("原文中讲其去向的文字", multiline=True)
     project: str | None = spec("并入的项目编号（如有）", default=None)
 
 
@@ -91,7 +91,7 @@ class RetiredProgramme:
     id: str = id_field("退出项目编号")
     aliases: tuple[str, ...] = former_ids("本退出项目")
     name: str = spec("名称")
-    text: str = spec("原文")
+    text: str = spec("原文", multiline=True)
     parts: tuple[RetiredPart, ...] = spec("各部分的去向")
 
 
@@ -100,7 +100,7 @@ class Retired:
     """Section 三: programmes adjusted or retired."""
 
     heading: str = spec("正文中的标题")
-    text: str = spec("正文段落，照抄原文")
+    text: str = spec("正文段落，照抄原文", multiline=True)
     count: int = spec("通知所称调整和退出项目数")
     programmes: tuple[RetiredProgramme, ...] = spec("各调整和退出项目")
 
@@ -122,7 +122,7 @@ class Term:
     id: str = id_field("名词编号（名词解释页的锚点）")
     term: str = spec("名词，照原文", example="两免一补")
     aliases: tuple[str, ...] = spec("原文中的其他写法", default=())
-    definition: str = spec("释义：basis 为 notice 时须照抄通知原文")
+    definition: str = spec("释义：basis 为 notice 时须照抄通知原文", multiline=True)
     basis: Basis = spec(
         "释义来源：notice 照抄通知原文；site 本站自己的用语（通知中没有的词，只讲本站怎样用它）；"
         "cited 引自其他公开文件（须填 source）"

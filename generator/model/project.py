@@ -30,7 +30,7 @@ class Indicator:
     id: str = id_field("指标编号（页面锚点）")
     aliases: tuple[str, ...] = former_ids("本指标")
     counts: str = spec("统计的是什么")
-    quote: str = spec("目标任务原文中含该数字的一段文字（须在原文中且只出现一次）")
+    quote: str = spec("目标任务原文中含该数字的一段文字（须在原文中且只出现一次）", multiline=True)
     value: str = spec(
         '原文数值，照印（须加引号）；原文为“/”的写 "/"，表示本年未设数值', pattern=VALUE_PATTERN
     )
@@ -67,7 +67,7 @@ class Indicator:
 class NotTarget:
     """A number in a target text that is not a target (a year, an age range…)."""
 
-    quote: str = spec("目标任务原文中含该数字的一段文字")
+    quote: str = spec("目标任务原文中含该数字的一段文字", multiline=True)
     reason: str = spec("为什么不是目标数字", example="年份")
 
 
@@ -78,7 +78,7 @@ class Item:
     id: str = id_field("子项编号（页面锚点）")
     aliases: tuple[str, ...] = former_ids("本子项")
     name: str = spec("子项名称，照附件")
-    target: str = spec("目标任务，照抄附件原文")
+    target: str = spec("目标任务，照抄附件原文", multiline=True)
     indicators: tuple[Indicator, ...] = spec("目标任务中的每个数字", default=())
     not_targets: tuple[NotTarget, ...] = spec("目标任务中不是目标的数字", default=())
     headline: str | None = spec(
@@ -143,7 +143,7 @@ class Report:
     date: str = spec("报告截止日期（YYYY-MM-DD，须加引号）", pattern=DATE_PATTERN)
     source: str = spec("数据来源：发布进度的文件或公告名称")
     link: str | None = spec("来源链接（如有）", pattern=LINK_PATTERN, default=None)
-    note: str | None = spec("简短说明", default=None)
+    note: str | None = spec("简短说明", default=None, multiline=True)
     correction: bool = spec("本报告更正了以前报告的数值时写 true", default=False)
     values: tuple[Reading, ...] = spec("各指标的进度")
 
@@ -153,7 +153,7 @@ class Note:
     """An editor's note on something special about a project's source text."""
 
     kind: NoteKind = spec("类别")
-    text: str = spec("编者注（只说明原文，不增加事实）")
+    text: str = spec("编者注（只说明原文，不增加事实）", multiline=True)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -169,10 +169,14 @@ class Project:
     )
     body_name: str | None = spec("正文中的名称（与附件不同时填写）", default=None)
     category: CategoryId = spec("类别：new 新增、improved 完善、continued 继续实施")
-    explanation: str | None = spec("正文中对本项目的说明段落，照抄原文", default=None)
+    explanation: str | None = spec(
+        "正文中对本项目的说明段落，照抄原文", default=None, multiline=True
+    )
     keywords: tuple[str, ...] = spec("搜索关键词：群众常用的简称", default=())
     notes: tuple[Note, ...] = spec("编者注", default=())
-    target: str | None = spec("目标任务，照抄附件原文（无子项时填写）", default=None)
+    target: str | None = spec(
+        "目标任务，照抄附件原文（无子项时填写）", default=None, multiline=True
+    )
     indicators: tuple[Indicator, ...] = spec("目标任务中的每个数字", default=())
     not_targets: tuple[NotTarget, ...] = spec("目标任务中不是目标的数字", default=())
     items: tuple[Item, ...] = spec("子项（附件分行列出时填写）", default=())

@@ -1,17 +1,26 @@
 """The address lock: a committed list of every address the site has published.
 
 The lock (``urls.lock`` beside the data file, e.g. ``data/urls.lock``) only
-grows: ``python -m generator lock`` adds what the data now publishes and keeps
-old addresses that still lead somewhere through ``aliases``. Every build checks
-each locked address against the built site, so a published link cannot break
-without a visible change to this file.
+grows: ``record`` (run by ``python -m generator check``, and by whatever else
+writes the data) adds what the data now publishes and keeps old addresses that
+still lead somewhere through ``aliases``; it refuses, writing nothing, when a
+locked address would be lost. Only ``python -m generator lock`` (``make lock``)
+removes addresses, on purpose. Every build checks each locked address against
+the built site, so a published link cannot break without a visible change to
+this file.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..data import load
+from ..model import Notice
+from . import planner
 from .moves import Moves
 
 NAME = "urls.lock"
@@ -19,7 +28,7 @@ HEADER = """\
 # 网址锁：本站发布过的每个网址和锚点，一行一个，按字母排序；不要手工编辑。
 # 地址相对于网站根地址（mkdocs.yml 中的 site_url），“./”是首页。
 # 每次生成网站都逐条检查：锁定的地址必须仍然生成，或经数据中的 aliases（旧编号）转到新位置，否则生成失败。
-# 数据新增了网址后，运行 python -m generator lock 把它们加进来，并随数据一起提交。
+# 数据新增的网址由 make check（./check）自动登记进来，随数据一起提交。
 """
 
 
@@ -36,6 +45,49 @@ def read(path: Path) -> list[str]:
 
 def render(addresses: list[str]) -> str:
     return HEADER + "".join(f"{a}\n" for a in sorted(set(addresses)))
+
+
+def write(path: Path, addresses: list[str]) -> None:
+    """Replace the lock in one step: a reader never sees half a file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".urls.lock.")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(render(addresses))
+    os.replace(tmp, path)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What ``record`` did to a lock."""
+
+    path: Path
+    added: list[str]  # new addresses, now in the lock
+    lost: list[str]  # locked addresses the data no longer makes: then nothing was written
+
+
+def record(
+    data_file: str | Path, notice: Notice | None = None, docs_dir: str | Path = "docs"
+) -> Recorded | None:
+    """Add every address the data now publishes to the lock beside ``data_file``.
+
+    For the commands that change or check the data (``check``, ``import``): the new
+    addresses show in the diff and are committed with the data. Nothing is written
+    when a locked address would be lost (``lost`` lists them: the caller fails). None
+    when the data file has no lock. ``notice`` is the loaded data (loaded if not given;
+    raises DataErrors); ``docs_dir`` holds the hand-written pages.
+    """
+    path = path_for(data_file)
+    if not path.is_file():
+        return None
+    if notice is None:
+        notice = load(data_file)
+    locked = read(path)
+    plan = planner.make(notice)
+    new = updated(locked, plan.addresses(Path(docs_dir)), plan.moves)
+    lost = sorted(set(locked) - set(new))
+    added = sorted(set(new) - set(locked))
+    if added and not lost:
+        write(path, new)
+    return Recorded(path, added if not lost else [], lost)
 
 
 def updated(locked: list[str], published: list[str], moves: Moves) -> list[str]:
@@ -96,10 +148,10 @@ def missing(locked: list[str], site: BuiltSite, moves: Moves) -> list[str]:
 
 
 def message(lock_name: str, lost: list[str]) -> str:
-    """The build error naming every lost address."""
+    """The error naming every lost address (of a build, or of ``record``)."""
     lines = "\n".join(f"  {a}" for a in lost)
     return (
-        f"网址锁 {lock_name} 中有 {len(lost)} 个地址既没有生成，也没有转到新位置：\n{lines}\n"
+        f"网址锁 {lock_name} 中有 {len(lost)} 个已发布的地址既没有生成，也没有转到新位置：\n{lines}\n"
         "已发布的网址不能失效：如果改了编号，请把旧编号写进该条目的 aliases；"
-        "如果确实要删除这些地址，请运行 python -m generator lock 更新网址锁，并在提交说明中写明原因。"
+        "如果确实要删除这些地址，请运行 make lock 更新网址锁，并在提交说明中写明原因。"
     )

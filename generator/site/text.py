@@ -64,9 +64,21 @@ def front_matter(meta: Mapping[str, Any]) -> str:
     """A page's metadata as YAML front matter that always reads back as ``meta``.
 
     JSON is YAML; with every non-ASCII character and control character written as an
-    escape, no character of the data can break the block or change its meaning.
+    escape, no character of the data can break the block or change its meaning. Two
+    escapes are YAML's own rather than JSON's: DEL (U+007F), which JSON leaves as it is
+    and YAML refuses to read, and a character beyond U+FFFF, which JSON writes as a
+    surrogate pair and YAML would read as two lone surrogates (``\\U0001F600``).
     """
-    return "---\n" + json.dumps(meta, ensure_ascii=True) + "\n---\n"
+    text = json.dumps(meta, ensure_ascii=True).replace("\x7f", "\\u007f")
+    return "---\n" + _PAIR.sub(_astral, text) + "\n---\n"
+
+
+_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
+
+
+def _astral(pair: re.Match[str]) -> str:
+    high, low = int(pair.group(1), 16), int(pair.group(2), 16)
+    return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}"
 
 
 def check_meta(src: str, read: Mapping[str, Any], expected: Mapping[str, Any]) -> str | None:

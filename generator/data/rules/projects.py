@@ -8,6 +8,7 @@ from ...model import Indicator, Notice, NotTarget, Project, Row, value_pattern
 from ...urls import RESERVED_ON_PROJECT
 from . import reports
 from .base import Rules
+from .notice import notice_date
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?|/")
 
@@ -16,29 +17,50 @@ def check(rules: Rules, notice: Notice) -> None:
     projects = notice.projects
     rules.unique(((f"projects[{i}].id", p.id) for i, p in enumerate(projects)), "编号")
     rules.unique(((f"projects[{i}].seq", p.seq) for i, p in enumerate(projects)), "序号")
-    seqs = {p.seq for p in projects}
-    missing = sorted(set(range(1, max(seqs, default=0) + 1)) - seqs)
-    if missing:
-        rules.error("projects", f"序号不连续：缺少 {'、'.join(map(str, missing))}")
-    for i in range(1, len(projects)):
-        if projects[i].seq < projects[i - 1].seq:
-            rules.error(
-                f"projects[{i}].seq",
-                f"项目应按序号排列：序号 {projects[i].seq} 排在序号 {projects[i - 1].seq} 之后",
-            )
+    _numbering(rules, projects)
     category_ids = {c.id for c in notice.categories}
+    categories_known = not rules.hit("categories") and all(
+        not rules.hit(f"categories[{k}].id") for k in range(len(notice.categories))
+    )
+    date = notice_date(notice, rules)
     for i, project in enumerate(projects):
         path = f"projects[{i}]"
-        if project.category not in category_ids:
+        if project.category not in category_ids and categories_known:
             rules.error(f"{path}.category", f"类别 '{project.category}' 未在 categories 中列出")
         rules.unique(
             ((f"{path}.keywords[{k}]", w) for k, w in enumerate(project.keywords)), "关键词"
         )
         _rows(rules, project, path)
-        reports.check(rules, project, path, notice.document.year)
+        reports.check(rules, project, path, notice.document.year, date)
+
+
+def _numbering(rules: Rules, projects: tuple[Project, ...]) -> None:
+    """序号 run from 1 to the number of projects, in order, none missing."""
+    n = len(projects)
+    known = not rules.hit("projects")
+    for i, project in enumerate(projects):
+        if known and not 1 <= project.seq <= n:
+            message = f"序号 {project.seq} 超出范围：共 {n} 个项目，序号应为 1 到 {n}"
+            rules.error(f"projects[{i}].seq", message)
+    if known and all(not rules.hit(f"projects[{i}].seq") for i in range(n)):
+        missing = sorted(set(range(1, n + 1)) - {p.seq for p in projects})
+        if missing:
+            rules.error("projects", f"序号不连续：缺少 {'、'.join(map(str, missing))}")
+    for i in range(1, n):
+        before = projects[i - 1].seq
+        if before > n or rules.hit(f"projects[{i - 1}].seq"):
+            continue  # already reported: its order says nothing more
+        if projects[i].seq < before:
+            rules.error(
+                f"projects[{i}].seq",
+                f"项目应按序号排列：序号 {projects[i].seq} 排在序号 {projects[i - 1].seq} 之后",
+            )
 
 
 def _rows(rules: Rules, project: Project, path: str) -> None:
+    own = [f"{path}.{name}" for name in ("items", "target", "indicators", "not_targets")]
+    if any(rules.hit(p) for p in own):
+        return  # which of them the project uses is not known
     if project.items and (
         project.target or project.indicators or project.not_targets or project.headline
     ):
@@ -55,10 +77,12 @@ def _rows(rules: Rules, project: Project, path: str) -> None:
         row_path = f"{path}.items[{k}]" if row.item else path
         if row.id is not None:
             anchors.append((f"{row_path}.id", row.id))
-        _row(rules, row, row_path, anchors)
+        whole = rules.intact(row_path) if row.item else rules.intact(*own[1:])
+        _row(rules, row, row_path, anchors, whole)
         wanted = row.item.headline if row.item else row.headline_id
-        if wanted is not None and wanted not in {i.id for i in row.indicators if i.has_figure}:
-            rules.error(f"{row_path}.headline", f"“{wanted}”不是本{'子项' if row.item else '项目'}中有数值的指标编号")
+        if whole and wanted is not None and wanted not in {i.id for i in row.indicators if i.has_figure}:
+            what = "子项" if row.item else "项目"
+            rules.error(f"{row_path}.headline", f"“{wanted}”不是本{what}中有数值的指标编号")
     for anchor_path, anchor in anchors:
         if anchor in RESERVED_ON_PROJECT:
             rules.error(
@@ -68,12 +92,17 @@ def _rows(rules: Rules, project: Project, path: str) -> None:
     rules.unique(anchors, "本页锚点")
 
 
-def _row(rules: Rules, row: Row, path: str, anchors: list[tuple[str, str]]) -> None:
-    """Each figure must be in its text, and each number in the text accounted for."""
+def _row(
+    rules: Rules, row: Row, path: str, anchors: list[tuple[str, str]], whole: bool
+) -> None:
+    """Each figure must be in its text, and each number in the text accounted for
+    (only when the row was built whole: a broken figure would make the text look wrong)."""
     target = row.target
     covered: list[tuple[int, int]] = []
     for k, ind in enumerate(row.indicators):
         anchors.append((f"{path}.indicators[{k}].id", ind.id))
+        if not whole:
+            continue
         span = _indicator_span(rules, row, ind, f"{path}.indicators[{k}]")
         if span:
             start, end = span
@@ -81,6 +110,8 @@ def _row(rules: Rules, row: Row, path: str, anchors: list[tuple[str, str]]) -> N
             if target.startswith(ind.unit, end):
                 end += len(ind.unit)
             covered.append((start, end))
+    if not whole:
+        return
     for k, nt in enumerate(row.not_targets):
         at = _quote_start(rules, nt, target, f"{path}.not_targets[{k}]")
         if at is not None:

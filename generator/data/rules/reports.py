@@ -1,18 +1,46 @@
-"""Rules on progress reports: dated, in order, about real figures, counts never falling
-unexplained."""
+"""Rules on progress reports: dated within the notice's year (or the next), in order,
+about real figures, counts never falling unexplained."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
-from ...model import Project
+from ...model import Indicator, Project
 from ...phrases import DIRECTION_LABELS
 from .base import Rules
 
 
-def check(rules: Rules, project: Project, path: str, year: int) -> None:
-    indicators = {ind.id: ind for ind in project.all_indicators}
+def _indicators(project: Project, path: str) -> dict[str, tuple[Indicator, str]]:
+    """Each figure of a project by id, with its field path."""
+    found: dict[str, tuple[Indicator, str]] = {}
+    for k, row in enumerate(project.rows):
+        row_path = f"{path}.items[{k}]" if row.item else path
+        for n, ind in enumerate(row.indicators):
+            found.setdefault(ind.id, (ind, f"{row_path}.indicators[{n}]"))
+    return found
+
+
+def _date(rules: Rules, path: str, text: str, year: int, notice: dt.date | None) -> bool:
+    """Whether a report's date is a real day from the notice's date to the end of the
+    next year (a year's final figures come out in the spring after)."""
+    try:
+        date = dt.date.fromisoformat(text)
+    except ValueError:
+        rules.error(path, f"日期 '{text}' 不是有效日期")
+        return False
+    if notice is not None and date < notice:
+        rules.error(path, f"报告日期 {text} 早于通知的成文日期 {notice.isoformat()}")
+        return False
+    if date.year > year + 1 and not rules.hit("document.year"):
+        rules.error(path, f"报告日期 {text} 太晚：应不晚于实施年度次年年底（{year + 1}-12-31）")
+        return False
+    return True
+
+
+def check(rules: Rules, project: Project, path: str, year: int, notice: dt.date | None) -> None:
+    indicators = _indicators(project, path)
+    ids_known = all(rules.intact(f"{p}.id") for _, p in indicators.values())
     rules.unique(
         ((f"{path}.reports[{r}].date", x.date) for r, x in enumerate(project.reports)), "报告日期"
     )
@@ -20,13 +48,9 @@ def check(rules: Rules, project: Project, path: str, year: int) -> None:
     previous_date = ""
     for r, report in enumerate(project.reports):
         rpath = f"{path}.reports[{r}]"
-        try:
-            date = dt.date.fromisoformat(report.date)
-        except ValueError:
-            rules.error(f"{rpath}.date", f"日期 '{report.date}' 不是有效日期")
+        if rules.hit(f"{rpath}.date") or not _date(rules, f"{rpath}.date", report.date, year, notice):
+            last.clear()  # a report out of place: no comparison across it
             continue
-        if date.year < year:
-            rules.error(f"{rpath}.date", f"报告日期 {report.date} 早于实施年度 {year} 年")
         if report.date < previous_date:
             rules.error(
                 f"{rpath}.date", f"报告应按日期先后排列：{report.date} 排在 {previous_date} 之后"
@@ -38,14 +62,17 @@ def check(rules: Rules, project: Project, path: str, year: int) -> None:
         )
         for v, reading in enumerate(report.values):
             vpath = f"{rpath}.values[{v}]"
-            ind = indicators.get(reading.indicator)
-            if ind is None:
-                known = "、".join(indicators) or "无"
-                rules.error(
-                    f"{vpath}.indicator",
-                    f"指标 '{reading.indicator}' 不存在（本项目的指标：{known}）",
-                )
+            found = indicators.get(reading.indicator)
+            if found is None or not rules.intact(vpath, found[1]):
+                if found is None and ids_known and not rules.hit(vpath):
+                    known = "、".join(indicators) or "无"
+                    rules.error(
+                        f"{vpath}.indicator",
+                        f"指标 '{reading.indicator}' 不存在（本项目的指标：{known}）",
+                    )
+                last.pop(reading.indicator, None)
                 continue
+            ind = found[0]
             if not ind.has_figure:
                 rules.error(
                     f"{vpath}.indicator",
@@ -67,7 +94,7 @@ def check(rules: Rules, project: Project, path: str, year: int) -> None:
                 rules.error(
                     f"{vpath}.reached", f"百分比应在 0 到 100 之间，实际为 {reading.reached}"
                 )
-            before = last.get(ind.id)
+            before = None if rules.hit(f"{rpath}.correction") else last.get(ind.id)
             if ind.cumulative and before and reading.reached < before[0] and not report.correction:
                 rules.error(
                     f"{vpath}.reached",

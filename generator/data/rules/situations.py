@@ -9,8 +9,10 @@ from .base import Rules
 
 def check(rules: Rules, notice: Notice) -> None:
     situations = notice.situations
-    if not situations:
-        return
+    ids = [f"projects[{j}].id" for j in range(len(notice.projects))]
+    ids += [f"projects[{j}].items[{k}].id" for j, p in enumerate(notice.projects) for k in range(len(p.items))]
+    if not situations or not rules.intact(*ids):
+        return  # what a member names is known only when every id was read
     rules.unique(((f"situations[{i}].id", s.id) for i, s in enumerate(situations)), "编号")
     covered: set[str] = set()
     for i, situation in enumerate(situations):
