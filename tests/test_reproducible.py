@@ -55,8 +55,24 @@ def copy_checkout(dest: Path) -> Path:
         if src.is_file():  # a tracked file being deleted right now is simply not copied
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / name)
-    shutil.copytree(ROOT / ".git", dest / ".git", ignore=shutil.ignore_patterns("*.lock"))
+    copy_git(dest / ".git")
     return dest
+
+
+def copy_git(dest: Path) -> None:
+    """The repository as a plain .git folder. In a linked worktree ``.git`` is a file
+    pointing into the main repository: copy the shared part and this worktree's HEAD
+    and index, so each copy is a repository of its own (no shared index lock)."""
+
+    def git_path(flag: str) -> Path:
+        out = subprocess.run(["git", "rev-parse", flag], cwd=ROOT, capture_output=True, text=True)
+        return (ROOT / out.stdout.strip()).resolve()
+
+    common, own = git_path("--git-common-dir"), git_path("--git-dir")
+    shutil.copytree(common, dest, ignore=shutil.ignore_patterns("*.lock", "worktrees"))
+    if own != common:
+        for name in ["HEAD", "index"]:
+            shutil.copy2(own / name, dest / name)
 
 
 def clean_env(**extra: str) -> dict[str, str]:
