@@ -17,20 +17,21 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-# axe-core for the accessibility tests, at the exact version in package-lock.json
+# Pagefind (writes the search index at build time), axe-core for the accessibility tests and
+# Lighthouse, at the exact versions in package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
 ## make serve: live preview at http://127.0.0.1:8000, rebuilt when data or templates change
-serve: $(STAMP)
+serve: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 ## make demo: the invented sample notice with invented progress reports (tests/fixtures/sample)
-demo: $(STAMP)
+demo: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/mkdocs serve --strict -f tests/fixtures/sample/mkdocs.yml -a 127.0.0.1:8000
 
 ## make site: build into site/; the old site/ is replaced only if the build succeeds
-site: $(STAMP)
+site: $(STAMP) node_modules/.package-lock.json
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict --quiet -d .site-new || { rm -rf .site-new; exit 1; }
 	rm -rf .site-old; [ ! -d site ] || mv site .site-old
@@ -64,7 +65,7 @@ test: $(STAMP) node_modules/.package-lock.json chromium lint check
 
 ## make bench: build time, peak memory and size for 33, 330 and 3,300 projects against plain
 ## MkDocs (about 10 minutes; not part of make test); writes bench/results.md
-bench: $(STAMP)
+bench: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python bench/run.py
 
 clean:
