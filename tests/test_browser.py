@@ -252,6 +252,24 @@ def test_no_request_leaves_the_site(server: str, page, notice: Notice) -> None:
     assert not outside(page.requests, server), outside(page.requests, server)
 
 
+def test_feeds_are_found_by_feed_readers_but_not_by_material(
+    server: str, page, notice: Notice
+) -> None:
+    """Issue 14: material fetched sitemap.xml beside every <link rel="alternate">; the
+    project feeds made that projects/<id>/sitemap.xml, a 404 on every project page."""
+    project = notice.projects[0]
+    page.goto(server + urls.url_of(urls.project(project.id)))
+    page.wait_for_load_state("networkidle")
+    # Feed readers: rel holds the token "alternate", type says Atom.
+    feeds = page.eval_on_selector_all(
+        'link[rel~="alternate"][type="application/atom+xml"]', "ls => ls.map(l => l.href)"
+    )
+    assert feeds == [server + urls.FEED, server + urls.project_feed(project.id)]
+    # Material: its exact match finds nothing, and no sitemap.xml is fetched anywhere.
+    assert page.locator("link[rel=alternate]").count() == 0
+    assert not [u for u in page.requests if u.endswith("sitemap.xml")], page.requests
+
+
 # --------------------------------------------------------------------------
 # (d) A 360 px phone
 # --------------------------------------------------------------------------
