@@ -1,5 +1,5 @@
 """The MkDocs hooks, kept thin: load in on_config, add pages in on_files,
-check the address lock in on_post_build."""
+index for search and check the address lock in on_post_build."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-import jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -16,7 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import aliases, extras, lock, render, version
+from . import aliases, extras, lock, render, search, version
 from .cite import Site
 from .config import MinshengConfig
 from .errors import DataErrors
@@ -50,9 +49,6 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
     watched: list[str]
     site: Site
     lock_path: Path
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not a build message
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Bad data stops the build here, before anything is written.
@@ -97,9 +93,14 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # In the content, not the theme, so that it prints and is the same on every page.
-        return html + render.version_html(self.notice, self.site.version)
+        # Search indexes the content only, not the data-version line after it.
+        return search.body(html, page.meta) + render.version_html(self.notice, self.site.version)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            search.index(Path(config.site_dir), Path(config.config_file_path).parent)
+        except search.SearchError as exc:
+            raise PluginError(str(exc)) from None
         # Every published address must still be produced or redirected.
         if not self.lock_path.is_file():
             log.info(f"没有网址锁 {self.lock_path.name}，跳过地址检查")

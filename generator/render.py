@@ -17,7 +17,7 @@ from collections.abc import Callable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import aliases, progress, schema, urls
+from . import aliases, progress, schema, search, urls
 from .aliases import Moves
 from .cite import Citation, Site
 from .export import CSV_COLUMNS
@@ -133,6 +133,7 @@ def environment() -> Environment:
     env.filters["json"] = lambda v: Markup(json.dumps(v, ensure_ascii=False))
     env.filters["pct"] = lambda v: "—" if v is None else f"{progress.percent(v)}%"
     env.filters["pctval"] = lambda v: 0 if v is None else progress.percent(v)
+    env.filters["search_terms"] = search.terms  # keywords as search metadata (search.py)
     env.globals.update(
         urls=urls,
         DIRECTION_LABELS=DIRECTION_LABELS,

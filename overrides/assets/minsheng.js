@@ -53,15 +53,7 @@
     });
   }
 
-  // Material's search dialog has no accessible name (axe: aria-dialog-name). Naming it
-  // here keeps us from copying the theme's search partial just to add one attribute.
-  function nameSearchDialog() {
-    var dialog = document.querySelector(".md-search[role=dialog]");
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "搜索");
-  }
-
   function setup() {
-    nameSearchDialog();
     var table = document.querySelector("table[data-sortable]");
     if (!table || table.getAttribute("data-ready")) return;
     table.setAttribute("data-ready", "1");
