@@ -286,6 +286,17 @@ def test_search_dialog_is_accessible(server: str, page) -> None:
     assert count >= len(results) > 0
     search(page, "qwxz")
     assert status.inner_text() == "没有找到与“qwxz”相关的页面，请换个说法，例如项目名称里的词。"
+    # Five results at first; 显示更多结果 adds five and moves focus to the first of them.
+    assert len(search(page, "农村")) == 5
+    page.locator(".ms-search-more").click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('dialog.ms-search .ms-search-results a').length === 10"
+    )
+    focused = page.evaluate(
+        "document.activeElement.closest('li') === document.querySelectorAll('dialog.ms-search .ms-search-results li')[5]"
+    )
+    assert focused
+    box.focus()
     # Esc closes, even with words in the box, and focus goes back to the button.
     box.press("Escape")
     assert not page.locator(f"{DIALOG}[open]").count()

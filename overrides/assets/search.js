@@ -16,6 +16,9 @@
         style.onload = style.onerror = resolve;
       });
       document.head.appendChild(style);
+      // Pagefind's script too, at the same time rather than after the dialog's: on a slow
+      // link every round trip saved is a wait the resident does not have.
+      import(new URL("../pagefind/pagefind.js", here).href).catch(function () {});
       loading = Promise.all([import(new URL("search-dialog.js", here).href), styled]).then(
         function (loaded) { return loaded[0]; },
         function (error) { loading = null; throw error; } // a failed load may be retried
