@@ -8,7 +8,7 @@ DATA   ?= data/projects.yaml
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock test lint chromium bench clean
+.PHONY: serve demo site check lock test lint chromium bench lighthouse clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,11 @@ test: $(STAMP) node_modules/.package-lock.json chromium lint check
 ## MkDocs (about 10 minutes; not part of make test); writes bench/results.md
 bench: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python bench/run.py
+
+## make lighthouse: Lighthouse (mobile preset) on the home page and a project page, the site
+## served with gzip and cache headers (bench/serve.py); URL=https://… measures a real server
+lighthouse: $(STAMP) node_modules/.package-lock.json chromium
+	$(BIN)/python bench/lighthouse.py $(if $(URL),--url $(URL))
 
 clean:
 	rm -rf site .site-new .site-old $(VENV) node_modules
