@@ -24,8 +24,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 COMPRESS = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".csv", ".map"}
-# material's bundle.a5f9d56c.min.js, main.57a0d79d.min.css; Pagefind's index chunks
-HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)$|\.pf_(index|fragment|meta|filter)$|^wasm\.")
+# Named by their content: material's bundle.a5f9d56c.min.js, main.57a0d79d.min.css, and
+# Pagefind's index files (zh_1fb54dd.pf_fragment). Not Pagefind's wasm.unknown.pagefind or
+# pagefind.js: their names stay the same when a new Pagefind version changes them.
+HASHED = re.compile(
+    r"\.[0-9a-f]{8}\.min\.(js|css)$|_[0-9a-f]{7,}\.pf_(index|fragment|meta|filter)$"
+)
 TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".svg": "image/svg+xml"}
 
 
