@@ -14,11 +14,11 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock import screenshots test test-fast lint chromium nginx preview bench clean venv hooks lock-deps
+.PHONY: serve demo site check lock import screenshots test test-fast lint chromium nginx preview bench lighthouse clean venv hooks lock-deps
 
 # Every package is installed from a lock file with hash checking (make lock-deps writes them).
-# The installer and the build backend come first, so that jieba (published only as source)
-# and the generator itself are built with them and nothing unpinned is ever downloaded.
+# The installer and the build backend come first, so that the generator itself is installed
+# with them and nothing unpinned is ever downloaded.
 # The stamp is named by the content of the locks (not their dates, which a clone resets).
 $(STAMP):
 	$(PYTHON) -m venv --clear $(VENV)
@@ -46,21 +46,22 @@ lock-deps: $(STAMP)
 	$(LOCK_ENV) $(PIP_COMPILE) -o requirements.txt requirements.in
 	$(LOCK_ENV) $(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
 
-# axe-core for the accessibility tests, at the exact version in package-lock.json
+# Pagefind (writes the search index at build time), axe-core for the accessibility tests and
+# Lighthouse, at the exact versions in package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
 ## make serve: live preview at http://127.0.0.1:8000, rebuilt when data or templates change
-serve: $(STAMP)
+serve: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 ## make demo: the invented sample notice with invented progress reports (tests/fixtures/sample)
-demo: $(STAMP)
+demo: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/mkdocs serve --strict -f tests/fixtures/sample/mkdocs.yml -a 127.0.0.1:8000
 
 ## make site: build a new release and publish it as site/ in one atomic step; a second make site
 ## waits for the first; site/ changes only if the build succeeds (generator/publish/release.py)
-site: $(STAMP)
+site: $(STAMP) node_modules/.package-lock.json
 	@$(BIN)/python -m generator.publish
 
 ## make preview: the built site served by Debian's nginx with the production configuration
@@ -136,8 +137,13 @@ screenshots: $(STAMP) node_modules/.package-lock.json chromium
 
 ## make bench: build time, peak memory and size for 33, 330 and 3,300 projects against plain
 ## MkDocs (about 10 minutes; not part of make test); writes bench/results.md
-bench: $(STAMP)
+bench: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python bench/run.py
+
+## make lighthouse: Lighthouse (mobile preset) on the home page and a project page, the site
+## served with gzip and cache headers (bench/serve.py); URL=https://… measures a real server
+lighthouse: $(STAMP) node_modules/.package-lock.json chromium
+	$(BIN)/python bench/lighthouse.py $(if $(URL),--url $(URL))
 
 clean:
 	rm -rf site .site-releases .site-link-* .site-new .site-old $(VENV) node_modules

@@ -198,7 +198,6 @@ def prerender(plugin_config: Path, docs: Path, times: dict[str, float]) -> Notic
     try:
         cfg = load_config(str(plugin_config))
         plugin = cfg.plugins["minsheng"]
-        plugin.on_startup(command="build", dirty=False)
         # composition: libyaml's fast path and the strict one if the loader has them,
         # else the pure-Python composer class
         compose = {
@@ -390,16 +389,11 @@ class _Refs(HTMLParser):
             self.refs.append(a["src"])
 
 
-# Fetched on every first load by material's bundle although the HTML does not name them:
-# the search worker loads lunr and the whole search index at start-up, before any search,
-# and instant navigation reads the sitemap. Seen in Chromium (run with --browser).
-EAGER = [
-    r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js",
-    r"assets/javascripts/lunr/min/lunr\.stemmer\.support\.min\.js",
-    r"assets/javascripts/lunr/min/lunr\.zh\.min\.js",
-    r"search/search_index\.json",
-    r"sitemap\.xml",
-]
+# Fetched on a first load although the HTML does not name them. With material's search this
+# was its worker, lunr and the whole index, and instant navigation's sitemap; Pagefind loads
+# nothing until the first search (bench/resident.py measures that) and instant navigation is
+# off, so nothing. Seen in Chromium (run with --browser).
+EAGER: list[str] = []
 
 
 @dataclass
@@ -407,8 +401,8 @@ class FirstLoad:
     page: str  # project id
     html: int  # gzipped bytes of the page
     refs: int  # gzipped bytes of the styles, scripts, icon and images its HTML names
-    index: int  # gzipped search_index.json
-    other_eager: int  # gzipped search worker, lunr scripts and sitemap.xml
+    index: int  # gzipped search index fetched on page open (none with Pagefind)
+    other_eager: int  # other files fetched on page open that the HTML does not name
     files: list[str] = field(default_factory=list)
 
     @property
@@ -441,13 +435,12 @@ def first_load(site: Path, page: Path, eager: list[str], cache: dict[str, int]) 
         if url.netloc != "site":
             sys.exit(f"bench: {page} loads an outside address: {ref}")
         refs.append(unquote(url.path).lstrip("/"))
-    index = "search/search_index.json"
     return FirstLoad(
         page=page.parent.name,
         html=gz(html),
         refs=sum(size(r) for r in refs),
-        index=size(index),
-        other_eager=sum(size(n) for n in eager if n != index),
+        index=0,
+        other_eager=sum(size(n) for n in eager),
         files=[page.relative_to(site).as_posix(), *refs, *eager],
     )
 
@@ -456,7 +449,7 @@ def first_load(site: Path, page: Path, eager: list[str], cache: dict[str, int]) 
 class Sizes:
     site: int  # bytes of site/
     baseline_site: int
-    index: int  # bytes of search/search_index.json
+    index: int  # bytes of the search index (site/pagefind/) on disk
     same_files: bool  # the baseline site has the same files as the generator's
     heaviest: FirstLoad  # the project page with the largest first load
     median_page_only: float
@@ -475,7 +468,7 @@ def sizes(ds: DataSet, work: Path) -> Sizes:
     return Sizes(
         site=sum(files.values()),
         baseline_site=sum(base.values()),
-        index=files["search/search_index.json"],
+        index=sum(n for name, n in files.items() if name.startswith("pagefind/")),
         same_files=files.keys() == base.keys(),
         heaviest=max(loads, key=lambda f: f.page_only),
         median_page_only=statistics.median(f.page_only for f in loads),
@@ -610,9 +603,8 @@ def report(sets: list[DataSet], sz: dict[str, Sizes], loadavg: tuple[float, floa
         "",
         "“页面本身”= 项目页 HTML 加上 HTML 中引用的全部 CSS、JS、图标和图片（二维码），"
         "各自按 gzip 第 6 级压缩后相加；不含字体（`font: false`，无外部请求）。"
-        "“加上搜索索引等”再加 material 主题脚本在页面打开时自动下载的文件：搜索 worker、"
-        "lunr 两个脚本、`search/search_index.json`（打开页面即下载，不等用户搜索）和即时导航读取的 "
-        "`sitemap.xml`。真实数据最大的项目页是 "
+        "“加上搜索索引等”再加页面打开时下载、HTML 中没有写的文件：换用 Pagefind 并关闭即时导航后没有"
+        "（搜索在第一次使用时才加载，见 `bench/resident.md`）。真实数据最大的项目页是 "
         f"`{real.page}`，计入的文件：{'、'.join(f'`{f}`' for f in real.files)}。",
         "",
         "## 线性增长：每增加一个项目的代价",

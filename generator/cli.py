@@ -13,6 +13,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from mkdocs.utils.yaml import yaml_load
+
+from . import finish
 from .data import load, schema
 from .errors import DataErrors
 from .model import Notice
@@ -168,6 +171,21 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _finish(args: argparse.Namespace) -> int:
+    """Minify our assets and index a site that stock MkDocs built from ``render``."""
+    config_path = Path(args.config)
+    with open(config_path, encoding="utf-8") as f:
+        theme = (yaml_load(f) or {}).get("theme") or {}
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    try:
+        finish.finish(Path(args.site), config_path.parent, config_path.parent / custom if custom else None)
+    except finish.FinishError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(f"已完成 {args.site}：本站的脚本和样式已压缩，搜索索引已写入 {args.site}/pagefind/")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator", description="民生工程公开网站的数据工具"
@@ -195,5 +213,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ren.add_argument("dir", help="输出目录（已有的会被替换）")
     ren.add_argument("-f", "--config", default="mkdocs.yml", help="网站配置（默认 mkdocs.yml）")
     ren.set_defaults(run=_render)
+    fin = commands.add_parser("finish", help="压缩本站的脚本和样式、生成搜索索引（不带插件构建之后）")
+    fin.add_argument("site", help="mkdocs build 生成的网站目录")
+    fin.add_argument("-f", "--config", default="mkdocs.yml", help="构建它的网站配置（默认 mkdocs.yml）")
+    fin.set_defaults(run=_finish)
     args = parser.parse_args(argv)
     return int(args.run(args))

@@ -1,6 +1,7 @@
 """The MkDocs hooks, kept thin: load and plan in on_config, add the plan's pages and files
-in on_files, end every page with the data version, check the address lock after the build;
-under ``mkdocs serve``, show a failed build's errors in the browser (``preview.py``)."""
+in on_files, end every page with the data version; after the build, finish it (minify our
+assets, index it for search: finish.py) and check the address lock; under ``mkdocs serve``,
+show a failed build's errors in the browser (``preview.py``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-import jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -21,6 +21,7 @@ from . import version
 from .config import MinshengConfig
 from .data import load
 from .errors import DataErrors
+from .finish import FinishError, finish
 from .model import Notice
 from .phrases import t
 from .preview import Preview
@@ -67,9 +68,9 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
     preview: Preview | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # material's search segments Chinese with jieba: its dictionary chatter is not a
-        # build message
-        jieba.setLogLevel(logging.WARNING)
+        # Defined so that MkDocs keeps this one plugin object across serve's rebuilds (it
+        # makes a new one per build otherwise), and with it the preview set in on_serve.
+        return None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Bad data stops the build here, before anything is written.
@@ -133,6 +134,11 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         return markdown + render.version_html(self.plan)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        try:
+            finish(Path(config.site_dir), Path(config.config_file_path).parent, custom)
+        except FinishError as exc:
+            raise PluginError(str(exc)) from None
         # Every published address must still be produced or redirected.
         lock_path = lock.path_for(self.data_path)
         if not lock_path.is_file():

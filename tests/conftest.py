@@ -158,7 +158,7 @@ def _main_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServ
 
 @pytest.fixture(scope="session")
 def built_site(_main_server: LocalServer) -> Path:
-    """The real site, built with site_url = the test server's URL (instant navigation)."""
+    """The real site, built with site_url = the test server's URL."""
     return build_site(MAIN_CONFIG, _main_server.root, _main_server.url)
 
 

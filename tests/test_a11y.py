@@ -103,15 +103,10 @@ def test_axe_page_on_a_phone_in_large_text(server: str, phone, name: str, result
 
 
 def test_axe_search_results(server: str, page, results_dir: Path) -> None:
+    from test_search import search
+
     page.goto(server)
-    page.keyboard.press("/")
-    box = page.locator(".md-search__input")
-    box.fill(SEARCH_QUERY)
-    box.press("End")  # material reads the box on keyup
-    page.wait_for_function(
-        "() => /结果/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    assert page.locator("li.md-search-result__item").count() > 0, "搜索没有结果"
+    assert search(page, SEARCH_QUERY), "搜索没有结果"
     check("search", axe_violations(page), results_dir)
 
 

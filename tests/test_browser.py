@@ -1,25 +1,17 @@
-"""The built site in Chromium: sorting and filtering, anchors, privacy, phones, search.
+"""The built site in Chromium: sorting and filtering, anchors, privacy, phones.
+
+Search is tested in test_search.py.
 
 Nothing here is ever skipped: without Chromium the ``browser`` fixture fails.
 """
 
 from __future__ import annotations
 
-import hashlib
-import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-import yaml
-from conftest import ROOT
-
 from generator import urls
 from generator.model import Notice
-
-QUERIES = Path(__file__).with_name("search_queries.yaml")
-REQUIRED_HIT_RATE = 0.95  # issue 3; measured 98.3% (115/117), see README
-TOP_PAGES = 3
 
 
 def rows_in_order(page) -> list[str]:
@@ -144,13 +136,6 @@ def test_overview_filters_by_category(server: str, page, notice: Notice) -> None
 # --------------------------------------------------------------------------
 
 
-def without_search(page) -> None:
-    """Skip loading the search index and worker: layout checks don't need them, and
-    building the index on every page load dominates the run time."""
-    for pattern in ["**/search/search_index.json", "**/workers/search.*.js"]:
-        page.route(pattern, lambda route: route.abort())
-
-
 IN_VIEW = """id => {
     const el = document.getElementById(id);
     if (!el) return 'missing';
@@ -182,7 +167,6 @@ def wait_in_view(page, anchor: str, settle: int = 0) -> str | None:
 
 
 def test_every_project_anchor_scrolls_into_view(server: str, page, notice: Notice) -> None:
-    without_search(page)
     failures = []
     checked = 0
     for project in notice.projects:
@@ -245,11 +229,31 @@ def test_no_request_leaves_the_site(server: str, page, notice: Notice) -> None:
     ]:
         page.goto(server + urls.url_of(src))
         page.wait_for_load_state("networkidle")
+    from test_search import search
+
     search(page, "低保")
-    page.locator("li.md-search-result__item a.md-search-result__link").first.click()
+    page.locator("dialog.ms-search .ms-search-results a").first.click()
     page.wait_for_load_state("networkidle")
-    assert any("search_index.json" in u for u in page.requests), "没有加载搜索索引"
+    assert any("/pagefind/" in u for u in page.requests), "没有加载搜索索引"
     assert not outside(page.requests, server), outside(page.requests, server)
+
+
+def test_feeds_are_found_by_feed_readers_but_not_by_material(
+    server: str, page, notice: Notice
+) -> None:
+    """Issue 14: material fetched sitemap.xml beside every <link rel="alternate">; the
+    project feeds made that projects/<id>/sitemap.xml, a 404 on every project page."""
+    project = notice.projects[0]
+    page.goto(server + urls.url_of(urls.project(project.id)))
+    page.wait_for_load_state("networkidle")
+    # Feed readers: rel holds the token "alternate", type says Atom.
+    feeds = page.eval_on_selector_all(
+        'link[rel~="alternate"][type="application/atom+xml"]', "ls => ls.map(l => l.href)"
+    )
+    assert feeds == [server + urls.FEED, server + urls.project_feed(project.id)]
+    # Material: its exact match finds nothing, and no sitemap.xml is fetched anywhere.
+    assert page.locator("link[rel=alternate]").count() == 0
+    assert not [u for u in page.requests if u.endswith("sitemap.xml")], page.requests
 
 
 # --------------------------------------------------------------------------
@@ -263,7 +267,6 @@ def test_pages_fit_a_360px_phone(server: str, browser, notice: Notice, results_d
     )
     try:
         page = context.new_page()
-        without_search(page)
         widest = max(notice.projects, key=lambda p: len(p.all_indicators))
         page.goto(server + urls.url_of(urls.project(widest.id)))
         page.screenshot(path=str(results_dir / f"project-{widest.id}-360px.png"), full_page=True)
@@ -281,100 +284,3 @@ def test_pages_fit_a_360px_phone(server: str, browser, notice: Notice, results_d
         assert not too_wide, f"在 360px 宽的手机上出现横向滚动：{too_wide}"
     finally:
         context.close()
-
-
-# --------------------------------------------------------------------------
-# (e) Search as residents type it
-# --------------------------------------------------------------------------
-
-
-def search(page, query: str) -> list[str]:
-    """Paths of the result pages for ``query``, best first."""
-    box = page.locator(".md-search__input")
-    if not box.is_visible():
-        page.keyboard.press("/")
-    # Clear first and wait for the placeholder: the engine is ready, the old list gone.
-    box.fill("")
-    box.press("End")
-    page.wait_for_function(
-        """() => document.querySelector('.md-search-result__meta').textContent === '键入以开始搜索'
-                 && !document.querySelector('.md-search-result__item')"""
-    )
-    # fill() puts the whole word in at once, as a Chinese input method commits it;
-    # material reads the box on keyup, hence End.
-    box.fill(query)
-    box.press("End")
-    page.wait_for_function(
-        "() => /结果/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    return page.eval_on_selector_all(
-        "li.md-search-result__item",
-        """items => items.map(li => new URL(
-               li.querySelector('a.md-search-result__link').href).pathname)""",
-    )
-
-
-def load_queries(notice: Notice) -> list[dict]:
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
-    ids = {p.id for p in notice.projects}
-    for entry in queries:
-        entry["expect"] = [entry["expect"]] if isinstance(entry["expect"], str) else entry["expect"]
-        assert isinstance(entry["q"], str) and entry["q"].strip(), entry
-        assert set(entry["expect"]) <= ids, f"{entry['q']}: 未知项目 {entry['expect']}"
-    return queries
-
-
-def test_search_queries_file(notice: Notice) -> None:
-    queries = load_queries(notice)
-    assert len(queries) >= 70
-    assert len({e["q"] for e in queries}) == len(queries), "查询重复"
-
-
-def provenance() -> str:
-    def git(*args: str) -> str:
-        proc = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
-        return proc.stdout.strip()
-
-    dirty = git(
-        "status", "--porcelain", "--", "data", "generator", "overrides", "docs", "mkdocs.yml"
-    )
-    data = hashlib.sha256((ROOT / "data" / "projects.yaml").read_bytes()).hexdigest()[:12]
-    state = "（工作区有未提交的修改）" if dirty else ""
-    return f"提交 {git('rev-parse', '--short', 'HEAD')}{state}，data/projects.yaml sha256 {data}"
-
-
-def test_search_hit_rate(server: str, page, notice: Notice, results_dir: Path) -> None:
-    queries = load_queries(notice)
-    page.goto(server)
-    misses = []
-    for entry in queries:
-        pages = search(page, entry["q"])
-        wanted = ["/" + urls.url_of(urls.project(pid)) for pid in entry["expect"]]
-        if not all(w in pages[:TOP_PAGES] for w in wanted):
-            misses.append((entry, pages[:TOP_PAGES]))
-    hits = len(queries) - len(misses)
-    rate = hits / len(queries)
-    lines = [
-        f"搜索命中率：{rate:.1%}（{hits}/{len(queries)}），命中 = 预期项目页在前 {TOP_PAGES} 个结果页面中",
-        f"查询：tests/search_queries.yaml；{provenance()}",
-        "",
-        "未命中：" if misses else "未命中：无",
-    ]
-    for entry, top in misses:
-        lines.append(
-            f"  {entry['q']}\t[{entry.get('kind', '')}]\t预期 {', '.join(entry['expect'])}\t实得 {' '.join(top) or '（无结果）'}"
-        )
-    report = "\n".join(lines) + "\n"
-    (results_dir / "search-hit-rate.txt").write_text(report, encoding="utf-8")
-    print("\n" + report)
-    assert rate >= REQUIRED_HIT_RATE, report
-
-
-@pytest.mark.parametrize("query", ["351", "低保"])
-def test_search_result_opens_the_project_page(server: str, page, query: str) -> None:
-    page.goto(server)
-    pages = search(page, query)
-    assert pages, query
-    page.locator("li.md-search-result__item a.md-search-result__link").first.click()
-    page.wait_for_url(lambda url: urlsplit(url).path == pages[0])
-    assert page.locator(".md-content h1").is_visible()

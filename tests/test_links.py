@@ -19,6 +19,7 @@ a link that assumes the root would leave the site.
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -30,6 +31,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from conftest import MAIN_CONFIG, build_site
+from test_search import fragments
 
 from generator import urls
 from generator.model import Notice
@@ -151,10 +153,10 @@ def check_site(site: Path, site_url: str, notice: Notice) -> Checked:
             else:
                 texts = [text]
             others[rel] += [("address", url) for t in texts for url in find(t)]
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    others["search/search_index.json"] += [
-        ("location", site_url + doc["location"]) for doc in index["docs"]
-    ]
+    for record in fragments(site):  # each search result, and its sections' anchors
+        page = site_url + record["url"].lstrip("/")
+        others["pagefind"] += [("result", page)]
+        others["pagefind"] += [("section", f"{page}#{a['id']}") for a in record["anchors"]]
 
     allowed = allowed_external(notice)
     result = Checked()
@@ -238,9 +240,10 @@ def test_the_checker_finds_broken_links(tmp_path: Path, sample_notice: Notice) -
     """A link to a missing page, a missing anchor, and a stray outside link all fail."""
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
-    (site / "search").mkdir()
-    (site / "search" / "search_index.json").write_text(
-        '{"docs": [{"location": "a/#there"}, {"location": "a/#gone"}]}', encoding="utf-8"
+    (site / "pagefind" / "fragment").mkdir(parents=True)
+    record = {"url": "/a/", "anchors": [{"id": "gone"}]}  # a search result, a lost section
+    (site / "pagefind" / "fragment" / "zh_1.pf_fragment").write_bytes(
+        gzip.compress(b"pagefind_dcd" + json.dumps(record).encode())
     )
     (site / "index.html").write_text(
         '<a href="a/">ok</a><a href="a/#there">ok</a><a href="b/">missing page</a>'

@@ -5,8 +5,8 @@ made in different folders and built at the same time:
 
 * build A: the machine's clock, TZ=UTC, PYTHONHASHSEED=1, the usual temp folder;
 * build B: the clock moved 400 days ahead with faketime (libfaketime, ``make chromium``
-  installs it), TZ=Asia/Shanghai, PYTHONHASHSEED=2, an empty temp folder (so jieba
-  rebuilds its dictionary cache), another output folder name.
+  installs it), TZ=Asia/Shanghai, PYTHONHASHSEED=2, an empty temp folder, another
+  output folder name.
 
 Neither gets SOURCE_DATE_EPOCH from outside: the plugin must derive every date from
 the data or its commit. Before comparing, the test proves the fake clock really
@@ -28,7 +28,7 @@ from pathlib import Path
 
 import checkout
 import pytest
-from conftest import ANSI, MKDOCS
+from conftest import ANSI, MKDOCS, ROOT
 
 from generator import version
 
@@ -45,7 +45,11 @@ def faketime() -> str:
 
 def copy_checkout(dest: Path) -> Path:
     """The working tree as it is (tracked and untracked, not ignored files) with its history."""
-    return checkout.clone(dest)
+    checkout.clone(dest)
+    # Installed, not copied (like .venv): Pagefind, which writes the search index.
+    (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    return dest
+
 
 
 def clean_env(**extra: str) -> dict[str, str]:

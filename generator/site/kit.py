@@ -10,10 +10,13 @@ from .plan import Page
 from .text import for_theme
 
 
-def meta(title: str, description: str, boost: float = 1, **extra: Any) -> dict[str, Any]:
-    """Front matter: title and description escaped for the theme, then ``extra``, then the
-    weight material's search gives the page."""
-    return {"title": for_theme(title), "description": for_theme(description), **extra, "search": {"boost": boost}}
+def meta(title: str, description: str, searched: bool = True, **extra: Any) -> dict[str, Any]:
+    """Front matter: title and description escaped for the theme, then ``extra``. A page
+    that is not ``searched`` says so as material's search plugin understood it, and
+    Pagefind skips it (generator/search.py): lists of projects would only push the
+    pages they list down the results."""
+    excluded = {} if searched else {"search": {"exclude": True}}
+    return {"title": for_theme(title), "description": for_theme(description), **extra, **excluded}
 
 
 def shown(kind: Mapping[str, Section], **visible: bool) -> dict[str, Section | None]:

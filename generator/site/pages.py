@@ -66,6 +66,7 @@ def overview(notice: Notice) -> Page:
     page_meta = meta(
         f"项目总览（{_year(notice)}）",
         f"{doc.region}{doc.year}年全部{len(notice.projects)}项民生工程：序号、名称、类别、目标数字和进度。",
+        searched=False,
     )
     counts = "、".join(t("label_count", label=c.label, n=len(notice.projects_in(c.id))) for c in notice.categories)
     return page(urls.OVERVIEW, "overview.md.j2", page_meta, shown(urls.OVERVIEW_SECTIONS), counts=counts)
@@ -73,7 +74,9 @@ def overview(notice: Notice) -> Page:
 
 def notice_(notice: Notice) -> Page:
     doc = notice.document
-    page_meta = meta(f"通知原文：{doc.title}", f"{doc.issuer}《{doc.title}》（{doc.number}）全文。")
+    # Not searched: its text is on the project, requirements and retired pages, which answer
+    # better; as one page it would be the longest result of most searches.
+    page_meta = meta(f"通知原文：{doc.title}", f"{doc.issuer}《{doc.title}》（{doc.number}）全文。", searched=False)
     context = notice_page.context(notice)
     return page(urls.NOTICE, "notice.md.j2", page_meta, {}, context.pop("anchors"), **context)
 
@@ -103,7 +106,7 @@ def retired(notice: Notice) -> Page:
 
 def updates(notice: Notice) -> Page:
     doc = notice.document
-    page_meta = meta(f"最近更新（{_year(notice)}）", f"{doc.region}{doc.year}年民生工程的进度更新，最新的在前。")
+    page_meta = meta(f"最近更新（{_year(notice)}）", f"{doc.region}{doc.year}年民生工程的进度更新，最新的在前。", searched=False)
     return page(urls.UPDATES, "updates.md.j2", page_meta, {})
 
 
@@ -146,6 +149,7 @@ def category_page(notice: Notice, category: Category) -> Page:
     page_meta = meta(
         f"{category.label}的{len(members)}项民生工程（{_year(notice)}）",
         f"{notice.document.number}：{category.heading}。",
+        searched=False,
     )
     sections = shown(urls.CATEGORY_SECTIONS, explained=any(p.explanation for p in members))
     return page(urls.category(category.id), "category.md.j2", page_meta, sections, category=category, members=members)
@@ -153,5 +157,5 @@ def category_page(notice: Notice, category: Category) -> Page:
 
 def situation_page(notice: Notice, situation: Situation) -> Page:
     members = [notice.member(ref) for ref in situation.members]
-    page_meta = meta(f"{situation.name}（{_year(notice)}）", t("site_grouping"))
+    page_meta = meta(f"{situation.name}（{_year(notice)}）", t("site_grouping"), searched=False)
     return page(urls.situation(situation.id), "situation.md.j2", page_meta, {}, situation=situation, members=members)

@@ -8,7 +8,6 @@ from ..phrases import t
 from .kit import meta, shown
 from .kit import page as make_page
 from .plan import Page, Plan
-from .text import for_theme
 
 
 def page(plan: Plan, project: Project, before: Project | None, after: Project | None) -> Page:
@@ -17,9 +16,7 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
     category = notice.category(project.category)
     title = t("project_title", seq=project.seq, name=project.name, region=doc.region, year=doc.year)
     description = f"{doc.number} 第{project.seq}项：{project.name}（{category.label}）。" + project.rows[0].target[:90]
-    # material's search weighs tags above text and does not split them: the names residents type
-    tags = {"tags": [for_theme(k) for k in project.keywords]} if project.keywords else {}
-    page_meta = meta(title, description, 3, feed="feed.xml", **tags)
+    page_meta = meta(title, description, feed="feed.xml")
     sections = shown(
         urls.PROJECT_SECTIONS,
         history=bool(project.reports),

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from .. import phrases, progress, urls
+from .. import phrases, progress, search, urls
 from ..model import Project, Row
 from ..phrases import t
 from .plan import Page, Plan
@@ -87,6 +87,7 @@ def environment() -> Environment:
     env.filters["enquote"] = lambda text: f"“{text}”"
     env.filters["pct"] = lambda v: "—" if v is None else f"{progress.percent(v)}%"
     env.filters["pctval"] = lambda v: 0 if v is None else progress.percent(v)
+    env.filters["search_terms"] = search.terms  # keywords as search metadata (search.py)
     env.globals.update(
         urls=urls,
         link=_link,

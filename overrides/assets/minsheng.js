@@ -50,8 +50,9 @@
   }
 
   function setupLargeText() {
-    var inner = document.querySelector(".md-header__inner");
-    if (!inner || inner.querySelector(".ms-large-switch")) return;
+    // Beside the search button, over the header's right end (overrides/main.html).
+    var inner = document.querySelector(".ms-header-tools") || document.querySelector(".md-header__inner");
+    if (!inner || document.querySelector(".ms-large-switch")) return;
     var button = document.createElement("button");
     button.type = "button";
     button.className = "ms-large-switch";
@@ -145,15 +146,7 @@
     });
   }
 
-  // Material's search dialog has no accessible name (axe: aria-dialog-name). Naming it
-  // here keeps us from copying the theme's search partial just to add one attribute.
-  function nameSearchDialog() {
-    var dialog = document.querySelector(".md-search[role=dialog]");
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "搜索");
-  }
-
   function setup() {
-    nameSearchDialog();
     setupLargeText();
     setupCopyLinks();
     var table = document.querySelector("table[data-sortable]");

@@ -1,0 +1,48 @@
+"""After the build: our own scripts and styles minified in place (generator/minify.py)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from generator import minify
+
+OVERRIDES = ROOT / "overrides"
+
+
+def test_our_assets_are_the_scripts_and_styles_of_the_override_folder() -> None:
+    names = minify.ours(OVERRIDES)
+    assert "assets/minsheng.css" in names and "assets/search.js" in names
+    assert all(n.endswith((".js", ".css")) for n in names)
+    assert not [n for n in names if n.startswith("assets/javascripts/")]  # material's own
+
+
+def test_minified_in_place_smaller_and_still_valid(tmp_path: Path) -> None:
+    names = minify.ours(OVERRIDES)
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(OVERRIDES / name, tmp_path / name)
+    minify.minify(tmp_path, names, ROOT)
+    for name in names:
+        before, after = (OVERRIDES / name).read_text("utf-8"), (tmp_path / name).read_text("utf-8")
+        assert len(after) < len(before), name
+        assert "/*" not in after and "\n//" not in after, name  # the comments are gone
+    # Chinese stays as it is (not \u escapes, which are longer), and the scripts still parse
+    assert "大字" in (tmp_path / "assets" / "minsheng.js").read_text("utf-8")
+    for name in names:
+        if name.endswith(".js"):
+            done = subprocess.run(["node", "--check", str(tmp_path / name)], capture_output=True, text=True)
+            assert done.returncode == 0, (name, done.stderr)
+
+
+def test_a_missing_esbuild_stops_the_build_with_a_clear_message(tmp_path: Path) -> None:
+    (tmp_path / "a.css").write_text("p { color: red }", encoding="utf-8")
+    with pytest.raises(minify.MinifyError) as caught:
+        minify.minify(tmp_path, ["a.css"], tmp_path / "nowhere", checkout=tmp_path)
+    assert str(caught.value) == (
+        "找不到 esbuild（node_modules/.bin/esbuild）：压缩本站的脚本和样式需要它，请先运行 npm ci（make 会运行）"
+    )
