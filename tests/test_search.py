@@ -451,5 +451,12 @@ def test_first_search_fits_the_budget(
         )
         assert transfer.gzipped() <= FIRST_SEARCH_BUDGET, transfer.table()
         assert not transfer.failed() and not logged, (transfer.failed(), logged)
+        # search.js preloads the index entry and the WebAssembly under the names Pagefind
+        # then asks for: each file comes once, and no preload goes unused (Chromium warns).
+        paths = [f.path for f in transfer.since_mark]
+        assert len(paths) == len(set(paths)), transfer.table()
+        assert {"/pagefind/pagefind-entry.json", "/pagefind/wasm.unknown.pagefind"} <= {
+            p.removeprefix(urlsplit(server).path.rstrip("/")) for p in paths
+        }, transfer.table()
     finally:
         context.close()

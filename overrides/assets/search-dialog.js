@@ -24,6 +24,7 @@ const WAIT = 120; // ms after the last keystroke before searching
 const PROMISE_CHARS = 70;
 
 let dialog, input, status, list, more, opener, pagefind, root;
+let entryTag = ""; // the "?ts=" of the index entry that search.js has preloaded
 let ready = null; // the loading of Pagefind, started when the dialog first opens
 let results = [];
 let shown = 0;
@@ -99,7 +100,7 @@ function engine() {
       // The same module search.js has started to load: a module is fetched only once.
       const loaded = await import(new URL("pagefind/pagefind.js", root).href);
       // Result addresses are relative to the site's root, also under a sub-path.
-      await loaded.options({ ...OPTIONS, baseUrl: root.pathname });
+      await loaded.options({ ...OPTIONS, baseUrl: root.pathname, ...(entryTag && { metaCacheTag: entryTag }) });
       await loaded.init();
       await loaded.search(""); // returns once the WebAssembly has loaded, which init() does not wait for
       pagefind = loaded;
@@ -216,9 +217,10 @@ function shorten(text) {
   return text.length > PROMISE_CHARS ? text.slice(0, PROMISE_CHARS) + "…" : text;
 }
 
-export function open(button, siteRoot) {
+export function open(button, siteRoot, cacheTag) {
   opener = button;
   root = siteRoot;
+  entryTag = cacheTag;
   if (!dialog) build();
   if (dialog.open) return;
   document.documentElement.classList.add("ms-search-lock");
