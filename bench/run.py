@@ -83,6 +83,10 @@ def synthetic(real: dict, copies: int) -> dict:
     doc["project_count"] = len(real["projects"]) * copies
     for category in data["categories"]:
         category["count"] *= copies
+        if "paragraphs" in category:  # every county's copy of each explained project
+            category["paragraphs"] = [
+                f"x{county:03d}-{pid}" for county in range(1, copies + 1) for pid in category["paragraphs"]
+            ]
     projects = []
     for county in range(1, copies + 1):
         for project in real["projects"]:
@@ -90,8 +94,15 @@ def synthetic(real: dict, copies: int) -> dict:
             p["id"] = f"x{county:03d}-{project['id']}"
             p["seq"] = len(projects) + 1
             p["name"] = f"{project['name']}（合成第{county}县）"
+            # a name taken from the body (not printed in the annex) must be in the body: the
+            # marked synthetic name is not, so it counts as printed in the annex
+            p.pop("name_in_annex", None)
             projects.append(p)
     data["projects"] = projects
+    for situation in data.get("situations", []):  # every county's copy in the same groups
+        situation["members"] = [
+            f"x{county:03d}-{member}" for county in range(1, copies + 1) for member in situation["members"]
+        ]
     for programme in data["retired"]["programmes"]:  # retired parts point at county 1's copy
         for part in programme["parts"]:
             if part.get("project"):
