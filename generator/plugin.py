@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import version
+from . import cache, version
 from .config import MinshengConfig
 from .data import load
 from .errors import DataErrors
@@ -93,7 +93,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         if data_version.warning:
             provenance_log.warning(f"警告：{data_version.warning}")
         _set_source_date_epoch(notice, data_version)
-        self.plan = planner.make(notice, config.site_url, data_version)
+        build_cache = cache.folder(Path(config.config_file_path).parent)
+        self.plan = planner.make(notice, config.site_url, data_version, build_cache)
         # for the theme's footer (overrides/main.html)
         config.extra["minsheng"] = {"footer": render.footer_html(self.plan), "about_label": t("about_link")}
         return config

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from .. import version
+from .. import cache, version
 from ..data import load
 from ..phrases import t
 from .planner import make
@@ -48,7 +48,7 @@ def write(config_file: Path, out: Path) -> Path:
     data = root / ours.get("source", "data/projects.yaml")
     notice = load(data, data.relative_to(root).as_posix())
     site_url = str(config.get("site_url") or "")
-    plan = make(notice, site_url, version.of(data))
+    plan = make(notice, site_url, version.of(data), cache.folder(root))
     ending = version_html(plan)
 
     if out.exists():
