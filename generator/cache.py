@@ -5,7 +5,8 @@ plugin adds to a build's time (site/qr.py, sheets/). Each is a pure function of 
 inputs, so it is stored under a hash of those inputs (the data it shows, the library
 versions, the code that writes it) and reused byte for byte. The folder is
 ``.cache/minsheng/`` beside mkdocs.yml, next to material's own ``.cache/plugin/``; git
-ignores it, and deleting it costs only time.
+ignores it, and deleting it costs only time. Compiled templates are kept there too, by
+Jinja's own cache (``site/render.py``).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import pytest
 
 from generator import cache, sheets
 from generator.model import Notice
-from generator.site import qr
+from generator.site import planner, qr, render
 
 URL = "https://minsheng.example.gov.cn/projects/dibao/"
 TITLE = f"12．城乡最低生活保障：{URL}"
@@ -76,3 +76,22 @@ def test_a_cache_that_cannot_be_written_still_gives_the_output(tmp_path: Path) -
     blocked.write_text("not a folder")
     assert qr.svg(URL, TITLE, blocked) == qr.svg(URL, TITLE)
     assert list(tmp_path.iterdir()) == [blocked]  # no stray temporary file either
+
+
+def test_pages_rendered_with_compiled_templates_from_the_cache_are_the_same(
+    sample_notice: Notice, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = planner.make(sample_notice, "https://example.org/")
+    cached = planner.make(sample_notice, "https://example.org/", None, tmp_path)
+    expected = [render.render(plain, page) for page in plain.pages]
+    assert [render.render(cached, page) for page in cached.pages] == expected
+    compiled = list((tmp_path / "jinja").iterdir())
+    assert len(compiled) >= len({page.template for page in plain.pages})
+    fresh = render.environment.__wrapped__(tmp_path)  # as in the next build's process
+
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a template in the cache was compiled again")
+
+    monkeypatch.setattr(fresh, "compile", no_compiling)
+    for name in {page.template for page in plain.pages}:
+        fresh.get_template(name)
