@@ -5,6 +5,7 @@ show a failed build's errors in the browser (``preview.py``)."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import Callable
@@ -108,6 +109,7 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         return server
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()  # as after a build (on_post_build): under mkdocs serve, builds go on
         # A failure after the data loaded (the address lock, a template): shown as well.
         if self.preview is not None and self.preview.errors is None:
             self.preview.failed(f"错误：{error}")
@@ -121,6 +123,11 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} 与网站生成的页面同名，请改名或删除该文件")
             files.append(File.generated(config, src_uri, content=content))
+        # The data, the plan and every generated file now stay in memory until the build
+        # ends, and each full pass of Python's cycle collector, as MkDocs renders the pages,
+        # would walk all of them again: at 3,300 projects that was ~10 s of CPU time (a
+        # fifth of the build). Frozen, the collector skips them; thawed after the build.
+        gc.freeze()
         # In the order MkDocs reads a docs folder, so that the sitemap is the same as when
         # the rendered folder (``python -m generator render``) is built without the plugin.
         return Files(sorted(files, key=lambda f: _walk_order(f.src_uri)))
@@ -135,6 +142,12 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         return markdown + render.version_html(self.plan)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            self._finish_and_check(config)
+        finally:
+            gc.unfreeze()  # frozen in on_files; collected as usual again (mkdocs serve)
+
+    def _finish_and_check(self, config: MkDocsConfig) -> None:
         custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
         try:
             finish(Path(config.site_dir), Path(config.config_file_path).parent, custom)
