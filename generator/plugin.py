@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -113,6 +114,12 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         # A failure after the data loaded (the address lock, a template): shown as well.
         if self.preview is not None and self.preview.errors is None:
             self.preview.failed(f"错误：{error}")
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # The theme's templates are compiled again by every build (MkDocs makes a new
+        # environment each time; under mkdocs serve, each rebuild): keep them compiled.
+        env.bytecode_cache = render.compiled(self.plan.cache_dir)
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         outputs: list[tuple[str, str | bytes]] = [

@@ -80,15 +80,17 @@ def _target_html(ctx: Context, row: Row) -> Markup:
 
 class _Compiled(FileSystemBytecodeCache):
     """Compiled templates kept in the build cache: compiling ours took 0.2 s of every
-    build. Jinja reuses one only while its template's source and Python are unchanged;
-    a cache that cannot be written only costs that time again."""
+    build, and the theme's (material and overrides/, plugin.on_env) as much again. Jinja
+    reuses one only while its template's source and Python are unchanged; a cache that
+    cannot be written only costs that time again."""
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
 
 
-def _compiled(cache_dir: Path | None) -> _Compiled | None:
+def compiled(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
+    """Where compiled templates are kept in the build cache ``cache_dir`` (None: nowhere)."""
     if cache_dir is None:
         return None
     try:
@@ -103,7 +105,7 @@ def environment(cache_dir: Path | None = None) -> Environment:
     """The templates' environment; with ``cache_dir`` (the build cache), compiled once."""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
-        bytecode_cache=_compiled(cache_dir),
+        bytecode_cache=compiled(cache_dir),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
