@@ -23,7 +23,7 @@ from . import cache, version
 from .config import MinshengConfig
 from .data import load
 from .errors import DataErrors
-from .finish import FinishError, finish
+from .finish import Background, FinishError, finish
 from .model import Notice
 from .phrases import t
 from .preview import Preview
@@ -68,6 +68,7 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
     # Under mkdocs serve (set in on_serve; the plugin lives across rebuilds, as it has
     # on_startup): the failed build's errors are shown in the browser.
     preview: Preview | None = None
+    indexing: Background | None = None  # under mkdocs serve: the search index, written after
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined so that MkDocs keeps this one plugin object across serve's rebuilds (it
@@ -107,7 +108,12 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         server.watch(str(self.data_path))
         server.watch(str(Path(render.__file__).parent.parent / "templates"))
         self.preview = Preview(server)
+        self.indexing = Background()
         return server
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.indexing is not None:  # the last preview build's index is written before
+            self.indexing.wait()  # this build cleans the site folder
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()  # as after a build (on_post_build): under mkdocs serve, builds go on
@@ -139,6 +145,11 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         # the rendered folder (``python -m generator render``) is built without the plugin.
         return Files(sorted(files, key=lambda f: _walk_order(f.src_uri)))
 
+    def _index_failed(self, message: str) -> None:
+        log.error(message)
+        if self.preview is not None:
+            self.preview.failed(f"错误：{message}")
+
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -156,10 +167,13 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
 
     def _finish_and_check(self, config: MkDocsConfig) -> None:
         custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        site, config_dir = Path(config.site_dir), Path(config.config_file_path).parent
         try:
-            finish(Path(config.site_dir), Path(config.config_file_path).parent, custom)
+            finish(site, config_dir, custom, index=self.indexing is None)
         except FinishError as exc:
             raise PluginError(str(exc)) from None
+        if self.indexing is not None:
+            self.indexing.start(site, config_dir, self._index_failed)
         # Every published address must still be produced or redirected.
         lock_path = lock.path_for(self.data_path)
         if not lock_path.is_file():
