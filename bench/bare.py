@@ -15,7 +15,7 @@ from mkdocs.__main__ import cli
 import generator.plugin
 
 
-def _no_finish(*args: object) -> None:
+def _no_finish(*args: object, **kwargs: object) -> None:
     return None
 
 
