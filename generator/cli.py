@@ -12,15 +12,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mkdocs.utils.yaml import yaml_load
-
-from . import finish
-from .data import load, schema
 from .errors import DataErrors
-from .model import Notice
-from .sheets import importer
-from .site import folder, lock, planner
+
+if TYPE_CHECKING:
+    from .model import Notice
+
+# Each command imports what it uses, in its function: `finish` runs after every build of
+# the rendered folder and `check` before every commit of the data; neither should load
+# the spreadsheet importer (ruamel.yaml), the site planner or the templates for nothing.
 
 DEFAULT_DATA = "data/projects.yaml"
 
@@ -50,6 +51,8 @@ def summary(notice: Notice, name: str) -> str:
 
 def _load(file: str) -> Notice | None:
     """The data, or None after printing every error for the person who edited it."""
+    from .data import load
+
     try:
         return load(file)
     except DataErrors as exc:
@@ -59,6 +62,8 @@ def _load(file: str) -> Notice | None:
 
 def _check(args: argparse.Namespace) -> int:
     """Check the data; record the addresses it adds in its address lock."""
+    from .site import lock
+
     notice = _load(args.file)
     if notice is None:
         return 1
@@ -77,6 +82,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from .data import schema
+
     text = schema.render()
     if args.check:
         current = Path(schema.SCHEMA_PATH).read_text(encoding="utf-8")
@@ -94,6 +101,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _lock(args: argparse.Namespace) -> int:
     """Rewrite (or with --check, compare) the address lock beside the data file."""
+    from .site import lock, planner
+
     notice = _load(args.file)
     if notice is None:
         return 1
@@ -123,6 +132,9 @@ def _lock(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     """Add the reports of a filled progress template to the data file, then to the lock."""
+    from .sheets import importer
+    from .site import lock
+
     sheet = Path(args.sheet)
     if not sheet.is_file():
         print(f"错误：找不到文件 {args.sheet}", file=sys.stderr)
@@ -162,6 +174,8 @@ def _import(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     """Write the whole site's content to a folder that stock MkDocs builds."""
+    from .site import folder
+
     try:
         config = folder.write(Path(args.config), Path(args.dir))
     except DataErrors as exc:
@@ -173,6 +187,10 @@ def _render(args: argparse.Namespace) -> int:
 
 def _finish(args: argparse.Namespace) -> int:
     """Minify our assets and index a site that stock MkDocs built from ``render``."""
+    from mkdocs.utils.yaml import yaml_load
+
+    from . import finish
+
     config_path = Path(args.config)
     with open(config_path, encoding="utf-8") as f:
         theme = (yaml_load(f) or {}).get("theme") or {}

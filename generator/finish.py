@@ -3,10 +3,14 @@ then the search index written over the finished pages.
 
 The plugin runs it after every build (``on_post_build``); ``python -m generator finish
 SITE`` runs the same on a site that stock MkDocs built from ``python -m generator render``.
+Under ``mkdocs serve`` the index is written in the background (``Background``): the
+preview reloads as soon as the pages are built, and search works a moment later.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from . import minify, search
@@ -16,10 +20,42 @@ class FinishError(Exception):
     """A step failed: the build must stop (a site without search or styles is broken)."""
 
 
-def finish(site_dir: Path, config_dir: Path, custom_dir: Path | None) -> None:
+def finish(site_dir: Path, config_dir: Path, custom_dir: Path | None, *, index: bool = True) -> None:
+    """Minify our assets and (unless ``index`` is False) write the search index."""
     try:
         if custom_dir is not None:
             minify.minify(site_dir, minify.ours(custom_dir), config_dir)
-        search.index(site_dir, config_dir)
+        if index:
+            search.index(site_dir, config_dir)
     except (minify.MinifyError, search.SearchError) as exc:
         raise FinishError(str(exc)) from None
+
+
+class Background:
+    """The search index of a preview build, written while the preview already shows it.
+
+    Pagefind took a quarter of a rebuild of the real site (~0.25 s of ~1.1 s) that a clerk
+    waits for after saving the data. ``wait`` must be called before the next build cleans
+    the site folder, so that two runs never write it at once.
+    """
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+
+    def start(self, site_dir: Path, config_dir: Path, failed: Callable[[str], None]) -> None:
+        """Index ``site_dir`` in a thread; ``failed`` gets the message if Pagefind fails."""
+        self.wait()
+
+        def run() -> None:
+            try:
+                search.index(site_dir, config_dir)
+            except search.SearchError as exc:
+                failed(str(exc))
+
+        self._thread = threading.Thread(target=run, name="minsheng-search-index", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from generator import minify
+from generator import finish, minify
 
 OVERRIDES = ROOT / "overrides"
 
@@ -46,3 +46,22 @@ def test_a_missing_esbuild_stops_the_build_with_a_clear_message(tmp_path: Path) 
     assert str(caught.value) == (
         "找不到 esbuild（node_modules/.bin/esbuild）：压缩本站的脚本和样式需要它，请先运行 npm ci（make 会运行）"
     )
+
+
+def test_preview_index_is_written_in_the_background_and_waited_for(tmp_path: Path) -> None:
+    page = '<!doctype html><html lang="zh"><head><title>低保</title></head><body><main><h1>城乡低保</h1><p>困难群众</p></main></body></html>'
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    problems: list[str] = []
+    indexing = finish.Background()
+    indexing.start(tmp_path, ROOT, problems.append)
+    indexing.wait()  # as the next preview build does before it cleans the folder
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+    assert problems == []
+
+
+def test_preview_index_failure_is_reported_not_raised(tmp_path: Path) -> None:
+    problems: list[str] = []
+    indexing = finish.Background()
+    indexing.start(tmp_path / "nothing-built", ROOT, problems.append)
+    indexing.wait()
+    assert len(problems) == 1 and problems[0].startswith("Pagefind 生成搜索索引失败")

@@ -6,11 +6,15 @@ reads a filled template and adds its reports to the data file.
 
 from __future__ import annotations
 
+import platform
+import zlib
 from collections.abc import Callable, Iterator
 from functools import partial
+from pathlib import Path
 
-from .. import urls
+from .. import cache, urls
 from ..model import Notice, Project
+from . import layout
 from .csvfile import csv_text
 from .layout import has_template
 
@@ -20,22 +24,46 @@ def paths(project: Project | None) -> dict[str, str]:
     return {ext: urls.progress_sheet(project.id if project else None, ext) for ext in urls.PROGRESS_SHEET_FORMATS}
 
 
-def _workbook(notice: Notice, project: Project | None) -> bytes:
-    # openpyxl is loaded only when a workbook is made, not by `check` on every commit
-    from .workbook import workbook_bytes
+def _workbook(notice: Notice, project: Project | None, cache_dir: Path | None = None) -> bytes:
+    """A workbook (~12 ms each with openpyxl), from the build cache if it was made before."""
 
-    return workbook_bytes(notice, project)
+    def make() -> bytes:
+        # openpyxl is loaded only when a workbook is made: not by `check` on every
+        # commit, nor by a build whose workbooks are all in the cache
+        from .workbook import workbook_bytes
+
+        return workbook_bytes(notice, project)
+
+    place = cache_dir / "xlsx" if cache_dir else None
+    return cache.made(place, f"{workbook_key(notice, project)}.xlsx", make)
 
 
-def outputs(notice: Notice) -> Iterator[tuple[str, Callable[[], str | bytes]]]:
-    """Every template file of the notice: (path, how to make it)."""
-    makers: dict[str, Callable[[Notice, Project | None], str | bytes]] = {
-        "xlsx": _workbook,
-        "csv": csv_text,
-    }
+def workbook_key(notice: Notice, project: Project | None) -> str:
+    """The cache name of a workbook: a hash of everything ``workbook_bytes`` reads (the
+    title, the note, the year and each row's cells), the code that writes it, and the
+    versions of what else decides its bytes (openpyxl, Python's zipfile, zlib's deflate)."""
+    rows = layout.lines([project] if project else notice.projects)
+    return cache.key(
+        layout.title(notice, project),
+        layout.note(notice),
+        notice.document.year,
+        [(row.prefilled(), row.indicator.judged, row.indicator.percent) for row in rows],
+        [cache.source(Path(__file__).with_name(name)) for name in ("workbook.py", "layout.py")],
+        cache.package("openpyxl"),
+        platform.python_version(),
+        zlib.ZLIB_RUNTIME_VERSION,
+    )
+
+
+def outputs(notice: Notice, cache_dir: Path | None = None) -> Iterator[tuple[str, Callable[[], str | bytes]]]:
+    """Every template file of the notice: (path, how to make it); workbooks made before
+    are taken from ``cache_dir`` (the build cache) when it is given."""
     for project in [None, *filter(has_template, notice.projects)]:
         for ext, path in paths(project).items():
-            yield path, partial(makers[ext], notice, project)
+            if ext == "xlsx":
+                yield path, partial(_workbook, notice, project, cache_dir)
+            else:
+                yield path, partial(csv_text, notice, project)
 
 
 __all__ = ["has_template", "outputs", "paths"]

@@ -26,7 +26,7 @@ def all_files(plan: Plan) -> Iterator[OutFile]:
     yield out(urls.FEED, functools.partial(feed, notice, plan.site_url, plan.updates))
     yield out(urls.JSON_EXPORT, functools.partial(to_json, notice))
     yield out(urls.CSV_EXPORT, functools.partial(to_csv, notice, dict(plan.progress)))
-    for path, make in sheets.outputs(notice):
+    for path, make in sheets.outputs(notice, plan.cache_dir):
         yield out(path, make)
     for project in notice.projects:
         updates = plan.project_updates(project)
@@ -36,7 +36,7 @@ def all_files(plan: Plan) -> Iterator[OutFile]:
         )
         permanent = urls.absolute(plan.site_url, urls.project_url(project.id))
         title = f"{project.seq}．{project.name}"
-        yield out(urls.qr(project.id), functools.partial(qr.svg, permanent, f"{title}：{permanent}"))
+        yield out(urls.qr(project.id), functools.partial(qr.svg, permanent, f"{title}：{permanent}", plan.cache_dir))
         for old in project.aliases:
             yield OutFile(
                 urls.redirect(old),

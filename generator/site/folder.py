@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from .. import version
+from .. import cache, version
 from ..data import load
 from ..phrases import t
 from .planner import make
@@ -45,10 +45,11 @@ def write(config_file: Path, out: Path) -> Path:
     with open(config_file, encoding="utf-8") as f:
         config: dict[str, Any] = yaml_load(f)
     kept, ours = _plugins(config.get("plugins"))
-    data = root / ours.get("source", "data/projects.yaml")
-    notice = load(data, data.relative_to(root).as_posix())
+    source = Path(ours.get("source", "data/projects.yaml"))
+    data = root / source  # as the plugin reads it (an absolute source stays as it is)
+    notice = load(data, source.as_posix())
     site_url = str(config.get("site_url") or "")
-    plan = make(notice, site_url, version.of(data))
+    plan = make(notice, site_url, version.of(data), cache.folder(root))
     ending = version_html(plan)
 
     if out.exists():

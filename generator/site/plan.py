@@ -67,6 +67,7 @@ class Plan:
     glossary: Glossary  # marks the notice's terms in the texts of pages
     pages: tuple[Page, ...] = ()
     files: tuple[OutFile, ...] = ()
+    cache_dir: Path | None = None  # where slow files made before are kept (cache.py)
 
     @cached_property
     def by_src(self) -> dict[str, Page]:
@@ -76,7 +77,15 @@ class Plan:
         return self.by_src[src]
 
     def project_updates(self, project: Project) -> list[tuple[Report, Project]]:
-        return [(r, p) for r, p in self.updates if p is project]
+        return self._updates_by_project.get(id(project), [])
+
+    @cached_property
+    def _updates_by_project(self) -> dict[int, list[tuple[Report, Project]]]:
+        # grouped once: a scan of every update per project grows with their product
+        grouped: dict[int, list[tuple[Report, Project]]] = {}
+        for report, project in self.updates:
+            grouped.setdefault(id(project), []).append((report, project))
+        return grouped
 
     def addresses(self, docs_dir: Path | None = None) -> list[str]:
         """Every address the site publishes (the content of the address lock), sorted.

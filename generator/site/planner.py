@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from .. import progress
 from ..model import Notice
@@ -14,8 +15,11 @@ from .moves import moves
 from .plan import Plan
 
 
-def make(notice: Notice, site_url: str = "", version: Version | None = None) -> Plan:
-    """The plan of the site of ``notice``, published at ``site_url``."""
+def make(
+    notice: Notice, site_url: str = "", version: Version | None = None, cache_dir: Path | None = None
+) -> Plan:
+    """The plan of the site of ``notice``, published at ``site_url``; with ``cache_dir``
+    (``cache.folder``), its slow files are made once and kept there."""
     version = version or Version()
     year = notice.document.year
     base = Plan(
@@ -27,6 +31,7 @@ def make(notice: Notice, site_url: str = "", version: Version | None = None) -> 
         updates=progress.recent(notice.projects),
         citation=Citation(notice, site_url, version),
         glossary=Glossary(notice.glossary),
+        cache_dir=cache_dir,
     )
     planned = dataclasses.replace(base, pages=tuple(pages.all_pages(base)))
     return dataclasses.replace(planned, files=tuple(files.all_files(planned)))

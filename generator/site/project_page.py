@@ -26,9 +26,7 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
     anchors = [urls.update_anchor(report.date) for report in project.reports]
     anchors += [row.id for row in project.rows if row.id is not None]
     anchors += [ind.id for ind in project.all_indicators]
-    situations = [
-        s for s in notice.situations if any(ref.partition("#")[0] == project.id for ref in s.members)
-    ]
+    situations = list(notice.situations_of(project.id))
     return make_page(
         urls.project(project.id),
         "project.md.j2",
