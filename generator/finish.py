@@ -1,5 +1,5 @@
 """What a built site still needs before it is published: our scripts and styles minified,
-then the search index written over the finished pages.
+then the search index written over the finished pages, and the theme's own search removed.
 
 The plugin runs it after every build (``on_post_build``); ``python -m generator finish
 SITE`` runs the same on a site that stock MkDocs built from ``python -m generator render``.
@@ -9,11 +9,18 @@ preview reloads as soon as the pages are built, and search works a moment later.
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from . import minify, search
+
+# Material copies its own search engine into every site (lunr and its languages, the search
+# worker: ~1.2 MB), used only by its search plugin, which this site leaves off for Pagefind.
+# Without that plugin's index (search/search_index.json) no page ever loads them.
+THEME_SEARCH_DIR = "assets/javascripts/lunr"
+THEME_SEARCH_WORKER = "assets/javascripts/workers/search.*"
 
 
 class FinishError(Exception):
@@ -21,7 +28,8 @@ class FinishError(Exception):
 
 
 def finish(site_dir: Path, config_dir: Path, custom_dir: Path | None, *, index: bool = True) -> None:
-    """Minify our assets and (unless ``index`` is False) write the search index."""
+    """Minify our assets, (unless ``index`` is False) write the search index, drop the
+    theme's unused search."""
     try:
         if custom_dir is not None:
             minify.minify(site_dir, minify.ours(custom_dir), config_dir)
@@ -29,6 +37,16 @@ def finish(site_dir: Path, config_dir: Path, custom_dir: Path | None, *, index: 
             search.index(site_dir, config_dir)
     except (minify.MinifyError, search.SearchError) as exc:
         raise FinishError(str(exc)) from None
+    unused_theme_search(site_dir)
+
+
+def unused_theme_search(site_dir: Path) -> None:
+    """Remove material's search files unless its search plugin built an index to use them."""
+    if (site_dir / "search" / "search_index.json").exists():
+        return
+    shutil.rmtree(site_dir / THEME_SEARCH_DIR, ignore_errors=True)
+    for worker in site_dir.glob(THEME_SEARCH_WORKER):
+        worker.unlink()
 
 
 class Background:

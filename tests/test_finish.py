@@ -65,3 +65,32 @@ def test_preview_index_failure_is_reported_not_raised(tmp_path: Path) -> None:
     indexing.start(tmp_path / "nothing-built", ROOT, problems.append)
     indexing.wait()
     assert len(problems) == 1 and problems[0].startswith("Pagefind 生成搜索索引失败")
+
+
+def _theme_search(site: Path) -> list[Path]:
+    files = [
+        site / "assets/javascripts/lunr/min/lunr.zh.min.js",
+        site / "assets/javascripts/workers/search.a7633da7.min.js",
+        site / "assets/javascripts/workers/search.a7633da7.min.js.map",
+    ]
+    for f in files:
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text("x", encoding="utf-8")
+    (site / "assets/javascripts/bundle.a5f9d56c.min.js").write_text("x", encoding="utf-8")
+    return files
+
+
+def test_the_themes_unused_search_files_are_removed(tmp_path: Path) -> None:
+    files = _theme_search(tmp_path)
+    finish.unused_theme_search(tmp_path)
+    assert not [f for f in files if f.exists()]
+    assert not (tmp_path / "assets/javascripts/lunr").exists()
+    assert (tmp_path / "assets/javascripts/bundle.a5f9d56c.min.js").is_file()  # the theme itself stays
+
+
+def test_the_themes_search_files_stay_when_its_search_plugin_made_an_index(tmp_path: Path) -> None:
+    files = _theme_search(tmp_path)
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search/search_index.json").write_text("{}", encoding="utf-8")
+    finish.unused_theme_search(tmp_path)
+    assert all(f.exists() for f in files)

@@ -168,7 +168,6 @@ def test_text_is_compressed_with_gzip_and_brotli(served: Served, results_dir: Pa
 def test_fingerprinted_files_are_cached_a_year_and_the_rest_revalidated(served: Served) -> None:
     fingerprinted = [
         served.asset("assets/javascripts/bundle.*.min.js"),
-        served.asset("assets/javascripts/workers/search.*.min.js"),
         served.asset("assets/stylesheets/main.*.min.css"),
         served.asset("pagefind/pagefind.zh_*.pf_meta"),
         served.asset("pagefind/index/zh_*.pf_index", only=False),
@@ -184,7 +183,6 @@ def test_fingerprinted_files_are_cached_a_year_and_the_rest_revalidated(served: 
         "/assets/minsheng.css",
         "/assets/minsheng.js",
         "/assets/theme-scope.js",
-        "/assets/javascripts/lunr/min/lunr.zh.min.js",  # material's, but not fingerprinted
         NEW + "qr.svg",
         "/feed.xml",
         "/data/projects.json",
