@@ -101,8 +101,11 @@ def serve(conf: str, port: int, temp: Path) -> subprocess.Popen[bytes]:
     path = temp / "nginx.conf"
     path.write_text(conf, encoding="utf-8")
     command = [NGINX, "-p", str(temp), "-e", "stderr", "-c", str(path)]
-    subprocess.run([*command, "-t", "-q"], check=True)
-    proc = subprocess.Popen(command)
+    # nginx reads $NGINX as the listening sockets handed over by a binary upgrade, and
+    # logs an [emerg] line for the path that make exports under that name: not for nginx.
+    env = {k: v for k, v in os.environ.items() if k != "NGINX"}
+    subprocess.run([*command, "-t", "-q"], check=True, env=env)
+    proc = subprocess.Popen(command, env=env)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         if proc.poll() is not None:
