@@ -28,8 +28,8 @@ its own address lock, as the real data has. Synthetic data never leaves the temp
 unless ``--keep DIR`` is given.
 
 Results: Markdown tables on stdout and in ``bench/results.md``; the raw numbers in
-``bench/results.json``. ``--browser`` also loads a project page in Chromium and lists what
-it fetches, to check what the first-load size counts.
+``bench/results.json``. What a resident downloads (first load, first search) is measured in
+Chromium by ``bench/resident.py``; the report quotes its latest results.
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ import argparse
 import copy
 import dataclasses
 import datetime as dt
-import gzip
 import json
 import os
 import platform
@@ -48,12 +47,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 
@@ -426,109 +422,22 @@ def tree(path: Path) -> dict[str, int]:
     }
 
 
-def gz(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
-class _Refs(HTMLParser):
-    """What a page's HTML makes a browser fetch: styles, scripts, the icon, images."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.refs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        rel = (a.get("rel") or "").split()
-        if tag == "link" and ("stylesheet" in rel or "icon" in rel) and a.get("href"):
-            self.refs.append(a["href"])
-        elif tag in ("script", "img") and a.get("src"):
-            self.refs.append(a["src"])
-
-
-# Fetched on a first load although the HTML does not name them. With material's search this
-# was its worker, lunr and the whole index, and instant navigation's sitemap; Pagefind loads
-# nothing until the first search (bench/resident.py measures that) and instant navigation is
-# off, so nothing. Seen in Chromium (run with --browser).
-EAGER: list[str] = []
-
-
-@dataclass
-class FirstLoad:
-    page: str  # project id
-    html: int  # gzipped bytes of the page
-    refs: int  # gzipped bytes of the styles, scripts, icon and images its HTML names
-    index: int  # gzipped search index fetched on page open (none with Pagefind)
-    other_eager: int  # other files fetched on page open that the HTML does not name
-    files: list[str] = field(default_factory=list)
-
-    @property
-    def page_only(self) -> int:
-        return self.html + self.refs
-
-    @property
-    def total(self) -> int:
-        return self.page_only + self.index + self.other_eager
-
-
-def eager_files(site: Path) -> list[str]:
-    names = [f.relative_to(site).as_posix() for f in site.rglob("*") if f.is_file()]
-    return [n for pattern in EAGER for n in names if re.fullmatch(pattern, n)]
-
-
-def first_load(site: Path, page: Path, eager: list[str], cache: dict[str, int]) -> FirstLoad:
-    def size(rel: str) -> int:
-        if rel not in cache:
-            cache[rel] = gz((site / rel).read_bytes())
-        return cache[rel]
-
-    html = page.read_bytes()
-    parser = _Refs()
-    parser.feed(html.decode("utf-8"))
-    base = "http://site/" + page.relative_to(site).as_posix()
-    refs = []
-    for ref in dict.fromkeys(parser.refs):
-        url = urlsplit(urljoin(base, ref))
-        if url.netloc != "site":
-            sys.exit(f"bench: {page} loads an outside address: {ref}")
-        refs.append(unquote(url.path).lstrip("/"))
-    return FirstLoad(
-        page=page.parent.name,
-        html=gz(html),
-        refs=sum(size(r) for r in refs),
-        index=0,
-        other_eager=sum(size(n) for n in eager),
-        files=[page.relative_to(site).as_posix(), *refs, *eager],
-    )
-
-
 @dataclass
 class Sizes:
     site: int  # bytes of site/
     baseline_site: int
     index: int  # bytes of the search index (site/pagefind/) on disk
     same_files: bool  # the baseline site has the same files as the generator's
-    heaviest: FirstLoad  # the project page with the largest first load
-    median_page_only: float
 
 
 def sizes(ds: DataSet, work: Path) -> Sizes:
-    assert ds.notice is not None
     site = work / ds.name / "site-generator"
     files, base = tree(site), tree(work / ds.name / "site-baseline")
-    cache: dict[str, int] = {}
-    eager = eager_files(site)
-    loads = [
-        first_load(site, site / "projects" / p.id / "index.html", eager, cache)
-        for p in ds.notice.projects
-    ]
     return Sizes(
         site=sum(files.values()),
         baseline_site=sum(base.values()),
         index=sum(n for name, n in files.items() if name.startswith("pagefind/")),
         same_files=files.keys() == base.keys(),
-        heaviest=max(loads, key=lambda f: f.page_only),
-        median_page_only=statistics.median(f.page_only for f in loads),
     )
 
 
@@ -759,52 +668,6 @@ def report(sets: list[DataSet], sz: dict[str, Sizes], loadavg: tuple[float, floa
     return "\n".join(out) + "\n"
 
 
-
-# --------------------------------------------------------------------------
-# Browser check of what a first load fetches (optional)
-# --------------------------------------------------------------------------
-
-
-def browser_check(site: Path, page: str, counted: list[str]) -> None:
-    """Load a project page in Chromium and compare what it fetches with what is counted."""
-    import functools
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    from playwright.sync_api import sync_playwright
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-            context = browser.new_context()
-            fetched: list[str] = []
-            context.on("request", lambda r: fetched.append(r.url))
-            tab = context.new_page()
-            tab.goto(base + page, wait_until="networkidle")
-            tab.wait_for_timeout(2000)
-            browser.close()
-    finally:
-        httpd.shutdown()
-    paths = {urlsplit(u).path.lstrip("/") or "index.html" for u in fetched if u.startswith(base)}
-    paths = {p + "index.html" if p.endswith("/") else p for p in paths}
-    existing = {p for p in paths if (site / p).is_file()}
-    print(
-        f"Chromium 打开 {page} 时下载了 {len(existing)} 个文件（另有不存在的 {len(paths - existing)} 个）："
-    )
-    for p in sorted(existing):
-        print(f"  {'计入' if p in counted else '未计入'}  {p}")
-    missing = set(counted) - existing
-    if missing:
-        print("计入但 Chromium 没有下载：" + "、".join(sorted(missing)))
-
-
 # --------------------------------------------------------------------------
 
 
@@ -815,9 +678,6 @@ def main() -> int:
         "--only", help="data sets to run, e.g. real,x10 (linearity needs all three)"
     )
     parser.add_argument("--keep", type=Path, help="keep data sets and sites in this folder")
-    parser.add_argument(
-        "--browser", action="store_true", help="check the first-load list in Chromium"
-    )
     args = parser.parse_args()
     sets = [DataSet(name, copies, runs) for name, copies, runs in SETS]
     if args.only:
@@ -838,12 +698,6 @@ def main() -> int:
             run_builds(ds, work)
             time_lock_check(ds, work / ds.name / "site-generator")
             sz[ds.name] = sizes(ds, work)
-        if args.browser:
-            first = sets[0]
-            heaviest = sz[first.name].heaviest
-            browser_check(
-                work / first.name / "site-generator", f"projects/{heaviest.page}/", heaviest.files
-            )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
