@@ -57,38 +57,96 @@ NOTICE_PARAGRAPHS = (
     "copied-to", "printed",
 )  # fmt: skip
 
-# Generated pages, by source path.
-HOME = "index.md"
-OVERVIEW = "projects/index.md"
-NOTICE = "notice/index.md"
-REQUIREMENTS = "requirements/index.md"
-GLOSSARY = "glossary/index.md"
-RETIRED = "categories/retired/index.md"
-UPDATES = "updates/index.md"
-DATA_DICTIONARY = "data/index.md"
-SUBSCRIBE = "subscribe/index.md"
-ABOUT = "about/index.md"
-# Generated files, by path.
-JSON_EXPORT = "data/projects.json"
-CSV_EXPORT = "data/indicators.csv"
-FEED = "feed.xml"
 PROGRESS_SHEET_FORMATS = ("xlsx", "csv")  # the progress templates, a spreadsheet and its CSV twin
-REDIRECT_SCRIPT = "assets/redirect.js"
 
 
-def project(project_id: str) -> str:
-    """Source path of a project page, e.g. ``projects/dibao/index.md``."""
-    return f"projects/{project_id}/index.md"
+class Urls:
+    """Every page path and file path of one notice's site, made once per notice and
+    passed down to whatever makes or links a page (Datasette's ``url_builder``); templates
+    get it as ``urls``. Pages are named by source path, files by path.
 
+    ``year`` None publishes the notice at the site's root, as the site of one notice did.
+    Addresses of the whole site (the about and subscribe pages, the site's feed, the
+    redirect script) are the same for every notice.
+    """
 
-def situation(situation_id: str) -> str:
-    """Source path of a page of the site's grouping by life situation."""
-    return f"situations/{situation_id}/index.md"
+    def __init__(self, year: int | None = None) -> None:
+        self.year = year
+        self.prefix = "" if year is None else f"{year}/"
+        # the site's own pages and files, whichever notice links them
+        self.SITE_HOME = "index.md"
+        self.DATA_DICTIONARY = "data/index.md"
+        self.SUBSCRIBE = "subscribe/index.md"
+        self.ABOUT = "about/index.md"
+        self.FEED = "feed.xml"
+        self.REDIRECT_SCRIPT = "assets/redirect.js"
+        # the notice's pages and files
+        prefix = self.prefix
+        self.HOME = f"{prefix}index.md"
+        self.OVERVIEW = f"{prefix}projects/index.md"
+        self.NOTICE = f"{prefix}notice/index.md"
+        self.REQUIREMENTS = f"{prefix}requirements/index.md"
+        self.GLOSSARY = f"{prefix}glossary/index.md"
+        self.RETIRED = f"{prefix}categories/retired/index.md"
+        self.UPDATES = f"{prefix}updates/index.md"
+        self.JSON_EXPORT = f"{prefix}data/projects.json"
+        self.CSV_EXPORT = f"{prefix}data/indicators.csv"
 
+    def __repr__(self) -> str:
+        return f"Urls({self.year!r})"
 
-def category(category_id: str) -> str:
-    """Source path of a category page (新增, 完善, 继续实施)."""
-    return f"categories/{category_id}/index.md"
+    def project(self, project_id: str) -> str:
+        """Source path of a project page, e.g. ``projects/dibao/index.md``."""
+        return f"{self.prefix}projects/{project_id}/index.md"
+
+    def situation(self, situation_id: str) -> str:
+        """Source path of a page of the notice's grouping by life situation."""
+        return f"{self.prefix}situations/{situation_id}/index.md"
+
+    def category(self, category_id: str) -> str:
+        """Source path of a category page (新增, 完善, 继续实施)."""
+        return f"{self.prefix}categories/{category_id}/index.md"
+
+    def project_url(self, project_id: str) -> str:
+        """Site-relative URL of a project page, e.g. ``projects/dibao/``."""
+        return url_of(self.project(project_id))
+
+    def anchor(self, project_id: str, anchor_id: str) -> str:
+        """Site-relative URL of a sub-item or figure on its project page."""
+        return f"{self.project_url(project_id)}#{anchor_id}"
+
+    def project_feed(self, project_id: str) -> str:
+        """Atom feed of one project's updates."""
+        return f"{self.project_url(project_id)}feed.xml"
+
+    def qr(self, project_id: str) -> str:
+        """Path of a project's QR code image, beside its page."""
+        return f"{self.project_url(project_id)}qr.svg"
+
+    def progress_sheet(self, project_id: str | None, ext: str) -> str:
+        """A progress template (``ext`` xlsx or csv): one project's beside its page, named
+        after it so that downloads of several projects' templates keep apart; or, for
+        ``None``, the template of every project of the notice, in its data folder."""
+        if project_id is None:
+            return f"{self.prefix}data/jindu.{ext}"
+        return f"{self.project_url(project_id)}{project_id}-jindu.{ext}"
+
+    def redirect(self, project_id: str) -> str:
+        """Path of the redirect page left at a former project id's address."""
+        return f"{self.project_url(project_id)}index.html"
+
+    # Anchors are the same on every notice's pages; here too, for the templates.
+    @staticmethod
+    def update_anchor(date: str) -> str:
+        return update_anchor(date)
+
+    @staticmethod
+    def notice_anchor(kind: str, key: str) -> str:
+        return notice_anchor(kind, key)
+
+    @staticmethod
+    def annex_row(project_id: str, row_id: str | None = None) -> str:
+        return annex_row(project_id, row_id)
 
 
 def url_of(path: str) -> str:
@@ -96,40 +154,6 @@ def url_of(path: str) -> str:
     if path == "index.md" or path.endswith("/index.md"):
         return path.removesuffix("index.md")
     return path
-
-
-def project_url(project_id: str) -> str:
-    """Site-relative URL of a project page, e.g. ``projects/dibao/``."""
-    return url_of(project(project_id))
-
-
-def anchor(project_id: str, anchor_id: str) -> str:
-    """Site-relative URL of a sub-item or figure on its project page."""
-    return f"{project_url(project_id)}#{anchor_id}"
-
-
-def project_feed(project_id: str) -> str:
-    """Atom feed of one project's updates."""
-    return f"{project_url(project_id)}feed.xml"
-
-
-def qr(project_id: str) -> str:
-    """Path of a project's QR code image, beside its page."""
-    return f"{project_url(project_id)}qr.svg"
-
-
-def progress_sheet(project_id: str | None, ext: str) -> str:
-    """A progress template (``ext`` xlsx or csv): one project's beside its page, named after
-    it so that downloads of several projects' templates keep apart; or, for ``None``, the
-    template of every project, on /data/."""
-    if project_id is None:
-        return f"data/jindu.{ext}"
-    return f"{project_url(project_id)}{project_id}-jindu.{ext}"
-
-
-def redirect(project_id: str) -> str:
-    """Path of the redirect page left at a former project id's address."""
-    return f"{project_url(project_id)}index.html"
 
 
 def update_anchor(date: str) -> str:

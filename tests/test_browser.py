@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 from generator import urls
 from generator.model import Notice
 
+U = urls.Urls()  # the addresses of a notice published at the site's root
+
 
 def rows_in_order(page) -> list[str]:
     """Project ids of the overview rows as displayed (visible rows only)."""
@@ -80,7 +82,7 @@ def meaning_of_columns(page, notice: Notice) -> dict[str, list[str]]:
 def test_overview_sorts_by_every_column(server: str, page, notice: Notice) -> None:
     # Arrive by instant navigation, as a visitor does, so the script must follow it.
     page.goto(server)
-    page.click(f"nav.md-nav a[href$='{urls.url_of(urls.OVERVIEW)}']")
+    page.click(f"nav.md-nav a[href$='{urls.url_of(U.OVERVIEW)}']")
     page.wait_for_selector("table.ms-overview[data-ready]")
     assert rows_in_order(page) == [p.id for p in notice.projects]
     rows = page.eval_on_selector("table.ms-overview", TABLE_KEYS)
@@ -110,14 +112,14 @@ def test_overview_sorts_by_every_column(server: str, page, notice: Notice) -> No
 
 
 def test_overview_filters_by_category(server: str, page, notice: Notice) -> None:
-    page.goto(server + urls.url_of(urls.OVERVIEW))
+    page.goto(server + urls.url_of(U.OVERVIEW))
     page.wait_for_selector("table.ms-overview[data-ready]")
     # Once the sitemap is in, material's instant navigation intercepts link clicks.
     page.wait_for_load_state("networkidle")
     for category in notice.categories:
         page.click(f".ms-filter a[data-filter='{category.id}']")
         page.wait_for_timeout(200)  # an unwanted instant navigation would start by now
-        assert urlsplit(page.url).path == "/" + urls.url_of(urls.OVERVIEW), (
+        assert urlsplit(page.url).path == "/" + urls.url_of(U.OVERVIEW), (
             f"点击筛选“{category.label}”离开了总览页（到了 {page.url}）：material 的即时导航"
             "不理会 preventDefault，筛选链接的点击处理须 stopPropagation"
         )
@@ -181,7 +183,7 @@ def test_every_project_anchor_scrolls_into_view(server: str, page, notice: Notic
         for n, anchor in enumerate(order):
             # From another project's page the first goto is a full load; the rest
             # only change the fragment.
-            page.goto(f"{server}{urls.anchor(project.id, anchor)}")
+            page.goto(f"{server}{U.anchor(project.id, anchor)}")
             why = wait_in_view(page, anchor, settle=100 if n == 0 else 0)
             if why:
                 failures.append(f"{project.id}#{anchor}: {why}")
@@ -192,7 +194,7 @@ def test_every_project_anchor_scrolls_into_view(server: str, page, notice: Notic
 
 def test_figure_links_in_the_text_scroll_to_their_rows(server: str, page, notice: Notice) -> None:
     project = max(notice.projects, key=lambda p: len(p.all_indicators))
-    page.goto(server + urls.url_of(urls.project(project.id)))
+    page.goto(server + urls.url_of(U.project(project.id)))
     page.wait_for_load_state("networkidle")  # instant navigation handles the clicks
     links = page.locator("a.ms-fig")
     assert links.count() == len(project.all_indicators)
@@ -221,11 +223,11 @@ def outside(requests: list[str], server: str) -> list[str]:
 
 def test_no_request_leaves_the_site(server: str, page, notice: Notice) -> None:
     for src in [
-        urls.HOME,
-        urls.OVERVIEW,
-        urls.project(notice.projects[0].id),
-        urls.NOTICE,
-        urls.GLOSSARY,
+        U.HOME,
+        U.OVERVIEW,
+        U.project(notice.projects[0].id),
+        U.NOTICE,
+        U.GLOSSARY,
     ]:
         page.goto(server + urls.url_of(src))
         page.wait_for_load_state("networkidle")
@@ -244,13 +246,13 @@ def test_feeds_are_found_by_feed_readers_but_not_by_material(
     """Issue 14: material fetched sitemap.xml beside every <link rel="alternate">; the
     project feeds made that projects/<id>/sitemap.xml, a 404 on every project page."""
     project = notice.projects[0]
-    page.goto(server + urls.url_of(urls.project(project.id)))
+    page.goto(server + urls.url_of(U.project(project.id)))
     page.wait_for_load_state("networkidle")
     # Feed readers: rel holds the token "alternate", type says Atom.
     feeds = page.eval_on_selector_all(
         'link[rel~="alternate"][type="application/atom+xml"]', "ls => ls.map(l => l.href)"
     )
-    assert feeds == [server + urls.FEED, server + urls.project_feed(project.id)]
+    assert feeds == [server + U.FEED, server + U.project_feed(project.id)]
     # Material: its exact match finds nothing, and no sitemap.xml is fetched anywhere.
     assert page.locator("link[rel=alternate]").count() == 0
     assert not [u for u in page.requests if u.endswith("sitemap.xml")], page.requests
@@ -268,13 +270,13 @@ def test_pages_fit_a_360px_phone(server: str, browser, notice: Notice, results_d
     try:
         page = context.new_page()
         widest = max(notice.projects, key=lambda p: len(p.all_indicators))
-        page.goto(server + urls.url_of(urls.project(widest.id)))
+        page.goto(server + urls.url_of(U.project(widest.id)))
         page.screenshot(path=str(results_dir / f"project-{widest.id}-360px.png"), full_page=True)
-        page.goto(server + urls.url_of(urls.OVERVIEW))
+        page.goto(server + urls.url_of(U.OVERVIEW))
         page.screenshot(path=str(results_dir / "overview-360px.png"), full_page=True)
-        sources = [urls.HOME, urls.OVERVIEW, urls.NOTICE, urls.GLOSSARY, urls.REQUIREMENTS]
-        sources += [urls.RETIRED, *(urls.category(c.id) for c in notice.categories)]
-        sources += [urls.project(p.id) for p in notice.projects]
+        sources = [U.HOME, U.OVERVIEW, U.NOTICE, U.GLOSSARY, U.REQUIREMENTS]
+        sources += [U.RETIRED, *(U.category(c.id) for c in notice.categories)]
+        sources += [U.project(p.id) for p in notice.projects]
         too_wide = {}
         for src in sources:
             page.goto(server + urls.url_of(src), wait_until="domcontentloaded")

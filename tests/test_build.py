@@ -16,6 +16,8 @@ from test_search import fragments
 from generator import urls
 from generator.model import Notice, Project
 
+U = urls.Urls()  # the addresses of a notice published at the site's root
+
 FAKE_BASE = "http://site.invalid/"  # resolves relative links; never fetched
 RESOURCE_ATTRS = {
     "script": ["src"],
@@ -78,7 +80,7 @@ def linked_projects(doc: Element, page_url: str, notice: Notice) -> set[str]:
 
 def test_every_project_has_its_page(built_site: Path, notice: Notice) -> None:
     missing = [
-        p.id for p in notice.projects if not page_path(built_site, urls.project(p.id)).is_file()
+        p.id for p in notice.projects if not page_path(built_site, U.project(p.id)).is_file()
     ]
     assert not missing, f"项目页面缺失：{missing}"
     extra = project_dirs(built_site) - {p.id for p in notice.projects}
@@ -101,7 +103,7 @@ def test_section_ids_are_reserved(section: str, notice: Notice) -> None:
 def test_every_sub_item_and_figure_has_an_element_id(built_site: Path, notice: Notice) -> None:
     problems = []
     for project in notice.projects:
-        doc = parse_file(page_path(built_site, urls.project(project.id)))
+        doc = parse_file(page_path(built_site, U.project(project.id)))
         ids = [el.attrs["id"] for el in doc.iter() if "id" in el.attrs]
         for wanted in _project_ids(project):
             count = ids.count(wanted)
@@ -121,7 +123,7 @@ def test_every_figure_is_in_its_row_and_linked_from_the_text(
 ) -> None:
     problems = []
     for project in notice.projects:
-        doc = parse_file(page_path(built_site, urls.project(project.id)))
+        doc = parse_file(page_path(built_site, U.project(project.id)))
         for ind in project.all_indicators:
             where = f"{project.id}#{ind.id}"
             row = doc.find("tr", id=ind.id)
@@ -154,7 +156,7 @@ def test_every_figure_is_in_its_row_and_linked_from_the_text(
 def test_every_pilcrow_links_to_its_own_heading_or_row(built_site: Path, notice: Notice) -> None:
     problems = []
     for project in notice.projects:
-        doc = parse_file(page_path(built_site, urls.project(project.id)))
+        doc = parse_file(page_path(built_site, U.project(project.id)))
         for a in doc.find_all("a", class_="headerlink"):
             owner = next((el for el in a.ancestors() if "id" in el.attrs), None)
             fragment = urlsplit(a.attrs.get("href", "")).fragment
@@ -165,7 +167,7 @@ def test_every_pilcrow_links_to_its_own_heading_or_row(built_site: Path, notice:
 
 def test_no_figure_is_shown_as_zero(built_site: Path, notice: Notice) -> None:
     for project in notice.projects:
-        doc = parse_file(page_path(built_site, urls.project(project.id)))
+        doc = parse_file(page_path(built_site, U.project(project.id)))
         for ind in project.all_indicators:
             if ind.value == "0":
                 continue
@@ -237,25 +239,25 @@ def test_project_pages_link_to_a_handful_of_other_projects(
     built_site: Path, notice: Notice
 ) -> None:
     for project in notice.projects:
-        rel = urls.url_of(urls.project(project.id))
-        doc = parse_file(page_path(built_site, urls.project(project.id)))
+        rel = urls.url_of(U.project(project.id))
+        doc = parse_file(page_path(built_site, U.project(project.id)))
         others = linked_projects(doc, urljoin(FAKE_BASE, rel), notice) - {project.id}
         assert len(others) <= 4, f"{project.id} 链接了 {len(others)} 个其他项目：{sorted(others)}"
 
 
 def test_overview_lists_every_project_once(built_site: Path, notice: Notice) -> None:
-    doc = parse_file(page_path(built_site, urls.OVERVIEW))
+    doc = parse_file(page_path(built_site, U.OVERVIEW))
     table = doc.find("table", class_="ms-overview")
     assert table is not None and "data-sortable" in table.attrs
     rows = table.find("tbody").find_all("tr")
     assert [r.attrs.get("data-category") for r in rows] == [p.category for p in notice.projects]
-    page_url = urljoin(FAKE_BASE, urls.url_of(urls.OVERVIEW))
+    page_url = urljoin(FAKE_BASE, urls.url_of(U.OVERVIEW))
     for row, project in zip(rows, notice.projects, strict=True):
         assert linked_projects(row, page_url, notice) == {project.id}
 
 
 def test_notice_has_an_annex_row_per_project(built_site: Path, notice: Notice) -> None:
-    doc = parse_file(page_path(built_site, urls.NOTICE))
+    doc = parse_file(page_path(built_site, U.NOTICE))
     for project in notice.projects:
         anchor = urls.notice_anchor("annex", project.id)
         row = doc.find("tr", id=anchor)
@@ -275,7 +277,7 @@ def test_sample_notice_builds_its_own_site(sample_site: Path, sample_notice: Not
     assert on_disk == {p.id for p in sample_notice.projects}
     assert len(on_disk) == 4
     for project in sample_notice.projects:
-        doc = parse_file(page_path(sample_site, urls.project(project.id)))
+        doc = parse_file(page_path(sample_site, U.project(project.id)))
         assert project.name in doc.find("h1").text
     found = []
     files = [*html_pages(sample_site), sample_site / "sitemap.xml"]

@@ -11,6 +11,7 @@ import pytest
 from generator import cache, sheets
 from generator.model import Notice
 from generator.site import planner, qr, render
+from generator.urls import Urls
 
 URL = "https://minsheng.example.gov.cn/projects/dibao/"
 TITLE = f"12．城乡最低生活保障：{URL}"
@@ -42,16 +43,16 @@ def test_qr_key_changes_with_url_title_segno_version_and_drawing_code(monkeypatc
 def test_cached_workbooks_are_byte_identical_to_made_ones(
     sample_notice: Notice, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    made = dict(sheets.outputs(sample_notice))
+    made = dict(sheets.outputs(Urls(), sample_notice))
     workbooks = [path for path in made if path.endswith(".xlsx")]
     assert len(workbooks) > 1  # every project's and the whole notice's
     fresh = {path: made[path]() for path in workbooks}
-    stored = {path: make() for path, make in sheets.outputs(sample_notice, tmp_path) if path in fresh}
+    stored = {path: make() for path, make in sheets.outputs(Urls(), sample_notice, tmp_path) if path in fresh}
     assert len(list((tmp_path / "xlsx").iterdir())) == len(workbooks)
     import generator.sheets.workbook
 
     monkeypatch.setattr(generator.sheets.workbook, "workbook_bytes", _never)
-    reused = {path: make() for path, make in sheets.outputs(sample_notice, tmp_path) if path in fresh}
+    reused = {path: make() for path, make in sheets.outputs(Urls(), sample_notice, tmp_path) if path in fresh}
     assert fresh == stored == reused
 
 

@@ -16,6 +16,7 @@ from generator import version
 from generator.data import load
 from generator.model import Notice
 from generator.site.cite import Citation
+from generator.urls import Urls
 from generator.version import Version
 
 DATA = ROOT / "data" / "projects.yaml"
@@ -32,7 +33,7 @@ def sample() -> Notice:
 
 
 def test_citation_of_a_page_and_of_a_figure(sample: Notice) -> None:
-    cite = Citation(sample, "https://example.org/ms/", Version("0123456789abcdef", "2099-04-01"))
+    cite = Citation(sample, Urls(), "https://example.org/ms/", Version("0123456789abcdef", "2099-04-01"))
     project = sample.project("ceshi-jiuzhu")
     assert cite.project(project) == (
         "测试县人民政府. 测试县人民政府关于2099年实施4项民生工程的通知（测试数据）: "
@@ -49,11 +50,11 @@ def test_citation_of_a_page_and_of_a_figure(sample: Notice) -> None:
 
 def test_citation_with_unknown_or_uncommitted_data(sample: Notice) -> None:
     project = sample.project("ceshi-lu")
-    unknown = Citation(sample, "https://example.org/ms/", Version())
+    unknown = Citation(sample, Urls(), "https://example.org/ms/", Version())
     assert unknown.project(project).endswith(
         "附件第1项 测试道路建设[EB/OL]. [引用日期]. https://example.org/ms/projects/ceshi-lu/. 数据版本 未知."
     )
-    dirty = Citation(sample, "https://example.org/ms/", Version("abcdef0123", "2099-05-02", True))
+    dirty = Citation(sample, Urls(), "https://example.org/ms/", Version("abcdef0123", "2099-05-02", True))
     assert dirty.project(project).endswith(
         "(2099-05-02)[引用日期]. https://example.org/ms/projects/ceshi-lu/. 数据版本 abcdef0（含未提交的修改）."
     )

@@ -35,6 +35,8 @@ from generator.model import Notice
 from generator.site import planner
 from generator.version import of as version_of
 
+U = urls.Urls()  # the addresses of a notice published at the site's root
+
 
 def page_html(site: Path, src: str) -> str:
     return (site / urls.url_of(src) / "index.html").read_text(encoding="utf-8")
@@ -56,13 +58,13 @@ def allowed(built_site: Path, notice: Notice) -> Allowed:
 
 
 def test_notice_page_is_the_notice_in_printed_order(built_site: Path) -> None:
-    shown = squeeze(text_without_ours(article(page_html(built_site, urls.NOTICE))))
+    shown = squeeze(text_without_ours(article(page_html(built_site, U.NOTICE))))
     difference = first_difference(source_text(), shown)
     assert difference is None, "通知原文页与原文不一致：\n" + difference
 
 
 def test_a_moved_paragraph_is_caught(built_site: Path) -> None:
-    html = page_html(built_site, urls.NOTICE)
+    html = page_html(built_site, U.NOTICE)
     first, second = 'id="p-nongcun-gaice"', 'id="p-chusheng-quexian"'
     a, b = html.index(first), html.index(second)
     para_a = html[html.rindex("<p ", 0, a) : html.index("</p>", a) + 4]
@@ -73,8 +75,8 @@ def test_a_moved_paragraph_is_caught(built_site: Path) -> None:
 
 
 def fidelity_pages(notice: Notice) -> list[str]:
-    pages = [urls.project(p.id) for p in notice.projects]
-    pages += [urls.category(c.id) for c in notice.categories] + [urls.RETIRED, urls.GLOSSARY]
+    pages = [U.project(p.id) for p in notice.projects]
+    pages += [U.category(c.id) for c in notice.categories] + [U.RETIRED, U.GLOSSARY]
     return pages
 
 
@@ -92,7 +94,7 @@ def test_every_text_on_project_category_and_glossary_pages_has_a_source(
 
 
 def test_a_number_or_sentence_added_to_a_page_is_caught(built_site: Path, notice: Notice, allowed: Allowed) -> None:
-    html = page_html(built_site, urls.project(notice.projects[4].id))
+    html = page_html(built_site, U.project(notice.projects[4].id))
     added = html.replace("<article", "<article", 1).replace("</article>", "<p>本站统计：共 999 户。</p></article>", 1)
     content = article(added)
     found = [piece for text in text_nodes(content, skip=("ms-ed",)) for piece in unexplained(text, allowed)]

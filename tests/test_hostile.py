@@ -38,6 +38,8 @@ from generator import model, urls
 from generator.data import MAX_BYTES, MAX_TEXT, load_bytes
 from generator.errors import DataErrors
 
+U = urls.Urls()  # the addresses of a notice published at the site's root
+
 SAMPLE = SAMPLE_DIR / "projects.yaml"
 NAME = "data/projects.yaml"
 
@@ -355,7 +357,7 @@ def test_every_page_shows_the_attacks_as_inert_text(hostile_site: Site, page) ->
 
     # Every field's text is on a page as written, or published as written in the data.
     every_text = "\n".join(texts.values())
-    published = json.loads((site.root / urls.JSON_EXPORT).read_text(encoding="utf-8"))
+    published = json.loads((site.root / U.JSON_EXPORT).read_text(encoding="utf-8"))
     strings = set(_strings(published))
     missing = [
         f

@@ -36,6 +36,8 @@ from test_search import fragments
 from generator import urls
 from generator.model import Notice
 
+U = urls.Urls()  # the addresses of a notice published at the site's root
+
 SUBPATH_URL = "https://example.org/minsheng/"
 LINK_ATTRS = {"href", "src"}
 SCHEMES_OK = {"mailto", "tel", "data"}
@@ -126,7 +128,7 @@ def allowed_external(notice: Notice) -> dict[str, set[str]]:
     for project in notice.projects:
         for report in project.reports:
             if report.link:
-                page = urls.project(project.id).removesuffix(".md") + ".html"
+                page = U.project(project.id).removesuffix(".md") + ".html"
                 allowed[page].add(report.link)
     return allowed
 

@@ -26,15 +26,17 @@ from generator.site import planner, render
 from generator.site.plan import Plan
 from generator.version import Version
 
+U = urls.Urls()  # the addresses of a notice published at the site's root
+
 GOLDEN = Path(__file__).with_name("golden_pages")
 SITE_URL = "https://example.org/minsheng/"
 VERSION = Version("0123456789abcdef0123456789abcdef01234567", "2099-10-01")
 # (golden file, which notice, page)
 CASES = [
-    ("sample-project-with-items-and-progress.md", "sample", urls.project("ceshi-jiuzhu")),
-    ("sample-home-with-progress.md", "sample", urls.HOME),
-    ("real-home-without-progress.md", "real", urls.HOME),
-    ("real-notice.md", "real", urls.NOTICE),
+    ("sample-project-with-items-and-progress.md", "sample", U.project("ceshi-jiuzhu")),
+    ("sample-home-with-progress.md", "sample", U.HOME),
+    ("real-home-without-progress.md", "real", U.HOME),
+    ("real-notice.md", "real", U.NOTICE),
 ]
 
 
@@ -60,10 +62,10 @@ def test_generated_page_is_as_golden(plans: dict[str, Plan], golden: str, which:
 
 
 def test_home_says_what_progress_was_published(plans: dict[str, Plan]) -> None:
-    with_reports = render.render(plans["sample"], plans["sample"].page(urls.HOME))
+    with_reports = render.render(plans["sample"], plans["sample"].page(U.HOME))
     assert "截至2099-09-30，4个项目公布了进度" in with_reports
     assert "尚未公布" not in with_reports
-    without = render.render(plans["real"], plans["real"].page(urls.HOME))
+    without = render.render(plans["real"], plans["real"].page(U.HOME))
     assert "这是2020年度的目标；本站没有收到完成情况。" in without
 
 

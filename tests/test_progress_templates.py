@@ -14,6 +14,7 @@ from generator.sheets.csvfile import csv_text
 from generator.sheets.layout import TITLES, note
 from generator.sheets.workbook import workbook_bytes
 from generator.site import planner
+from generator.urls import Urls
 
 PREFILLED = ["项目编号", "序号", "项目名称", "指标编号", "统计内容", "目标", "单位", "要求"]
 TO_FILL = ["截至日期", "累计完成", "是否达到", "来源", "备注", "更正"]
@@ -112,7 +113,7 @@ def test_every_template_is_a_file_of_the_site_plan(sample_notice: Notice) -> Non
     }
     assert expected <= files
     assert expected <= set(plan.addresses())  # published: kept by the address lock
-    assert sheets.paths(sample_notice.project("ceshi-lu")) == {
+    assert sheets.paths(Urls(), sample_notice.project("ceshi-lu")) == {
         "xlsx": "projects/ceshi-lu/ceshi-lu-jindu.xlsx",
         "csv": "projects/ceshi-lu/ceshi-lu-jindu.csv",
     }

@@ -25,6 +25,8 @@ from generator import search as site_search
 from generator import urls
 from generator.model import Notice, Project
 
+U = urls.Urls()  # the addresses of a notice published at the site's root
+
 QUERIES = Path(__file__).with_name("search_queries.yaml")
 REQUIRED_HIT_RATE = 0.98  # issue 13; measured rate and misses in README (搜索)
 TOP_PAGES = 3
@@ -94,13 +96,13 @@ def fragments(site: Path) -> list[dict]:
 
 def test_the_index_holds_page_content_not_boilerplate(built_site: Path, notice: Notice) -> None:
     records = {r["url"]: r for r in fragments(built_site)}
-    projects = {"/" + urls.url_of(urls.project(p.id)): p for p in notice.projects}
+    projects = {"/" + urls.url_of(U.project(p.id)): p for p in notice.projects}
     assert set(projects) <= set(records), set(projects) - set(records)
     # Lists of projects, the notice as one long page (its text is on the project pages) and
     # the theme's 404 page are not indexed: they would outrank the pages that answer.
-    lists = [urls.OVERVIEW, urls.UPDATES, *(urls.category(c.id) for c in notice.categories)]
-    lists += [urls.situation(s.id) for s in notice.situations]
-    for src in [*lists, urls.NOTICE]:
+    lists = [U.OVERVIEW, U.UPDATES, *(U.category(c.id) for c in notice.categories)]
+    lists += [U.situation(s.id) for s in notice.situations]
+    for src in [*lists, U.NOTICE]:
         assert "/" + urls.url_of(src) not in records, src
     assert not [u for u in records if "404" in u]
     boilerplate = ["数据版本", "引用本页", "上一项", "尚未公布", "进度", "关键词", "目标任务", "¶"]
@@ -190,7 +192,7 @@ def test_search_hit_rate(server: str, page, notice: Notice, results_dir: Path) -
     misses = []
     for entry in queries:
         top = search(page, entry["q"])[:TOP_PAGES]
-        wanted = [page_path(server, urls.project(pid)) for pid in entry["pages"]]
+        wanted = [page_path(server, U.project(pid)) for pid in entry["pages"]]
         hit = any(w in top for w in wanted) if "any" in entry else all(w in top for w in wanted)
         if not hit:
             misses.append((entry, top))
@@ -250,7 +252,7 @@ def test_results_show_the_title_and_the_promise(server: str, page, notice: Notic
 
 
 def test_search_loads_nothing_until_it_is_used(server: str, page, notice: Notice) -> None:
-    page.goto(server + urls.url_of(urls.project(notice.projects[0].id)))
+    page.goto(server + urls.url_of(U.project(notice.projects[0].id)))
     page.wait_for_load_state("networkidle")
     loaded = [u for u in page.requests if "/pagefind/" in u or "search-dialog" in u]
     assert not loaded, f"打开页面时就加载了搜索：{loaded}"
@@ -311,7 +313,7 @@ def test_search_on_a_360px_phone(server: str, browser, results_dir: Path) -> Non
     )
     try:
         page = context.new_page()
-        page.goto(server + urls.url_of(urls.project("kunnan-jiuzhu")))
+        page.goto(server + urls.url_of(U.project("kunnan-jiuzhu")))
         button = page.locator(".ms-search-open").bounding_box()
         header = page.locator(".md-header").bounding_box()
         title = page.locator(".md-header__title").bounding_box()
@@ -360,9 +362,9 @@ def test_search_works_under_a_sub_path(subpath_server: str, browser) -> None:
     transfer = watch(context)
     try:
         page = context.new_page()
-        page.goto(subpath_server + urls.url_of(urls.project("yinshui-anquan")))
+        page.goto(subpath_server + urls.url_of(U.project("yinshui-anquan")))
         results = search(page, "351")
-        assert results[0] == page_path(subpath_server, urls.project("jiankang-tuopin"))
+        assert results[0] == page_path(subpath_server, U.project("jiankang-tuopin"))
         page.locator(f"{DIALOG} .ms-search-results a").first.click()
         page.wait_for_url(lambda url: urlsplit(url).path == results[0])
         paths = [f.path for f in transfer.responses]
@@ -441,7 +443,7 @@ def test_first_search_fits_the_budget(
         page = context.new_page()
         logged = console_log(page)
         page.goto(
-            server + urls.url_of(urls.project(notice.projects[0].id)), wait_until="networkidle"
+            server + urls.url_of(U.project(notice.projects[0].id)), wait_until="networkidle"
         )
         transfer.mark()
         assert search(page, "看病报销")

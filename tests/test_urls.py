@@ -13,37 +13,52 @@ from generator.site import planner
 from generator.site.moves import Moves, moves
 from generator.site.render import redirect_page
 
+U = urls.Urls()  # the addresses of a notice published at the site's root
+
 # --------------------------------------------------------------------------
 # Paths and links
 # --------------------------------------------------------------------------
 
 
 def test_pages_are_named_by_ids_and_published_at_directory_urls() -> None:
-    assert urls.project("dibao") == "projects/dibao/index.md"
-    assert urls.project_url("dibao") == "projects/dibao/"
-    assert urls.url_of(urls.HOME) == ""
-    assert urls.url_of(urls.NOTICE) == "notice/"
-    assert urls.url_of(urls.FEED) == "feed.xml"
-    assert urls.anchor("dibao", "renshu") == "projects/dibao/#renshu"
-    assert urls.project_feed("dibao") == "projects/dibao/feed.xml"
-    assert urls.qr("dibao") == "projects/dibao/qr.svg"
-    assert urls.redirect("old") == "projects/old/index.html"
+    assert U.project("dibao") == "projects/dibao/index.md"
+    assert U.project_url("dibao") == "projects/dibao/"
+    assert urls.url_of(U.HOME) == ""
+    assert urls.url_of(U.NOTICE) == "notice/"
+    assert urls.url_of(U.FEED) == "feed.xml"
+    assert U.anchor("dibao", "renshu") == "projects/dibao/#renshu"
+    assert U.project_feed("dibao") == "projects/dibao/feed.xml"
+    assert U.qr("dibao") == "projects/dibao/qr.svg"
+    assert U.redirect("old") == "projects/old/index.html"
     assert urls.update_anchor("2099-06-30") == "gengxin-2099-06-30"
     assert urls.annex_row("dibao") == "annex-dibao"
     assert urls.annex_row("dibao", "guer") == "annex-dibao-guer"
 
 
+def test_a_notice_of_a_year_has_its_pages_under_the_year_and_shares_the_sites_own() -> None:
+    u = urls.Urls(2021)
+    assert u.project("dibao") == "2021/projects/dibao/index.md"
+    assert u.project_url("dibao") == "2021/projects/dibao/"
+    assert urls.url_of(u.HOME) == "2021/"
+    assert u.progress_sheet(None, "csv") == "2021/data/jindu.csv"
+    assert u.progress_sheet("dibao", "xlsx") == "2021/projects/dibao/dibao-jindu.xlsx"
+    assert (u.CSV_EXPORT, u.JSON_EXPORT) == ("2021/data/indicators.csv", "2021/data/projects.json")
+    # the site's own pages are where they were, whichever notice links them
+    assert (u.SITE_HOME, u.ABOUT, u.SUBSCRIBE, u.FEED) == (U.SITE_HOME, U.ABOUT, U.SUBSCRIBE, U.FEED)
+    assert urls.relative(u.project("dibao"), U.project("dibao")) == "../../../projects/dibao/"
+
+
 @pytest.mark.parametrize(
     ("here", "there", "anchor", "link"),
     [
-        (urls.HOME, urls.project("dibao"), "", "projects/dibao/"),
-        (urls.project("dibao"), urls.HOME, "", "../../"),
-        (urls.project("dibao"), urls.project("dibao"), "", "./"),
-        (urls.project("dibao"), urls.project("guer"), "renshu", "../guer/#renshu"),
-        (urls.project("dibao"), urls.OVERVIEW, "", "../"),
-        (urls.project("dibao"), urls.project_feed("dibao"), "", "feed.xml"),
-        (urls.NOTICE, urls.JSON_EXPORT, "", "../data/projects.json"),
-        (urls.category("new"), urls.NOTICE, "annex-dibao", "../../notice/#annex-dibao"),
+        (U.HOME, U.project("dibao"), "", "projects/dibao/"),
+        (U.project("dibao"), U.HOME, "", "../../"),
+        (U.project("dibao"), U.project("dibao"), "", "./"),
+        (U.project("dibao"), U.project("guer"), "renshu", "../guer/#renshu"),
+        (U.project("dibao"), U.OVERVIEW, "", "../"),
+        (U.project("dibao"), U.project_feed("dibao"), "", "feed.xml"),
+        (U.NOTICE, U.JSON_EXPORT, "", "../data/projects.json"),
+        (U.category("new"), U.NOTICE, "annex-dibao", "../../notice/#annex-dibao"),
         ("projects/old/", "projects/new/", "", "../new/"),
     ],
 )
@@ -88,7 +103,7 @@ def renamed():
 
 
 def test_every_former_address_leads_to_its_current_place(renamed) -> None:
-    table = moves(renamed)
+    table = moves(renamed, U)
     new_page = "projects/ceshi-shehui-jiuzhu/"
     assert table.pages == {
         "projects/ceshi-jiuzhu/": new_page,

@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 
 from ..data import load
 from ..site.moves import Moves, moves
+from ..urls import Urls
 
 NAME = "nginx-redirects.conf"
 HEADER = (
@@ -51,5 +52,5 @@ def write_redirects(config_file: Path, site_dir: Path) -> Path:
     source = Path(config_file).parent / config.plugins["minsheng"].config.source
     base = urlsplit(config.site_url or "/").path or "/"
     out = Path(site_dir) / NAME
-    out.write_text(redirects(moves(load(source)), base), encoding="utf-8")
+    out.write_text(redirects(moves(load(source), Urls()), base), encoding="utf-8")
     return out

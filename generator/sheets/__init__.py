@@ -12,16 +12,17 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
-from .. import cache, urls
+from .. import cache
 from ..model import Notice, Project
+from ..urls import PROGRESS_SHEET_FORMATS, Urls
 from . import layout
 from .csvfile import csv_text
 from .layout import has_template
 
 
-def paths(project: Project | None) -> dict[str, str]:
+def paths(address: Urls, project: Project | None) -> dict[str, str]:
     """The template files of a project (or, for None, of every project), by format."""
-    return {ext: urls.progress_sheet(project.id if project else None, ext) for ext in urls.PROGRESS_SHEET_FORMATS}
+    return {ext: address.progress_sheet(project.id if project else None, ext) for ext in PROGRESS_SHEET_FORMATS}
 
 
 def _workbook(notice: Notice, project: Project | None, cache_dir: Path | None = None) -> bytes:
@@ -55,11 +56,13 @@ def workbook_key(notice: Notice, project: Project | None) -> str:
     )
 
 
-def outputs(notice: Notice, cache_dir: Path | None = None) -> Iterator[tuple[str, Callable[[], str | bytes]]]:
+def outputs(
+    address: Urls, notice: Notice, cache_dir: Path | None = None
+) -> Iterator[tuple[str, Callable[[], str | bytes]]]:
     """Every template file of the notice: (path, how to make it); workbooks made before
     are taken from ``cache_dir`` (the build cache) when it is given."""
     for project in [None, *filter(has_template, notice.projects)]:
-        for ext, path in paths(project).items():
+        for ext, path in paths(address, project).items():
             if ext == "xlsx":
                 yield path, partial(_workbook, notice, project, cache_dir)
             else:

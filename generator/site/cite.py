@@ -18,23 +18,25 @@ from __future__ import annotations
 
 from .. import urls
 from ..model import Indicator, Notice, Project
+from ..urls import Urls
 from ..version import Version
 
 CITE_DATE = "[引用日期]"
 
 
 class Citation:
-    """Citations of the pages of one site: ``site_url`` ("" for site-relative addresses)
+    """Citations of the pages of one notice (its addresses ``address``) on the site at ``site_url`` ("" for site-relative addresses)
     and the data version it was built from."""
 
-    def __init__(self, notice: Notice, site_url: str, version: Version) -> None:
+    def __init__(self, notice: Notice, address: Urls, site_url: str, version: Version) -> None:
         self.notice = notice
+        self.address = address
         self.site_url = site_url
         self.version = version
 
     def url(self, project: Project, anchor: str = "") -> str:
         """The permanent address of a project page, or of an anchor on it."""
-        page = urls.absolute(self.site_url, urls.project_url(project.id))
+        page = urls.absolute(self.site_url, self.address.project_url(project.id))
         return f"{page}#{anchor}" if anchor else page
 
     def _cite(self, part: str, url: str) -> str:

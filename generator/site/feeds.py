@@ -10,6 +10,7 @@ from xml.etree import ElementTree as ET
 
 from .. import urls
 from ..model import Notice, Project, Report
+from ..urls import Urls
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -18,8 +19,8 @@ def _stamp(date: str) -> str:
     return f"{date}T00:00:00+08:00"
 
 
-def _entry(feed: ET.Element, site_url: str, project: Project, report: Report) -> None:
-    link = urls.absolute(site_url, urls.anchor(project.id, urls.update_anchor(report.date)))
+def _entry(feed: ET.Element, address: Urls, site_url: str, project: Project, report: Report) -> None:
+    link = urls.absolute(site_url, address.anchor(project.id, urls.update_anchor(report.date)))
     entry = ET.SubElement(feed, "entry")
     ET.SubElement(entry, "id").text = link
     title = f"{project.seq}．{project.name}：{report.date} 进度更新"
@@ -32,14 +33,15 @@ def _entry(feed: ET.Element, site_url: str, project: Project, report: Report) ->
 
 def feed(
     notice: Notice,
+    address: Urls,
     site_url: str,
     updates: list[tuple[Report, Project]],
     project: Project | None = None,
 ) -> str:
     """The Atom XML of ``updates`` (newest first): the site's, or one project's."""
     doc = notice.document
-    page = urls.project_url(project.id) if project else urls.url_of(urls.UPDATES)
-    own = urls.project_feed(project.id) if project else urls.FEED
+    page = address.project_url(project.id) if project else urls.url_of(address.UPDATES)
+    own = address.project_feed(project.id) if project else address.FEED
     root = ET.Element("feed", xmlns=ATOM)
     ET.SubElement(root, "id").text = urls.absolute(site_url, own)
     name = f"{project.seq}．{project.name}" if project else f"{doc.region}{doc.year}年民生工程"
@@ -50,6 +52,6 @@ def feed(
     ET.SubElement(root, "link", rel="self", href=urls.absolute(site_url, own))
     ET.SubElement(root, "link", rel="alternate", href=urls.absolute(site_url, page))
     for report, p in updates:
-        _entry(root, site_url, p, report)
+        _entry(root, address, site_url, p, report)
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -16,31 +16,31 @@ from .render import redirect_page
 
 
 def all_files(plan: Plan) -> Iterator[OutFile]:
-    notice = plan.notice
+    notice, address = plan.notice, plan.urls
     made: dict[str, OutFile] = {}
 
     def out(path: str, make: Callable[[], str | bytes], published: bool = True) -> OutFile:
         made[path] = OutFile(path, make, published)
         return made[path]
 
-    yield out(urls.FEED, functools.partial(feed, notice, plan.site_url, plan.updates))
-    yield out(urls.JSON_EXPORT, functools.partial(to_json, notice))
-    yield out(urls.CSV_EXPORT, functools.partial(to_csv, notice, dict(plan.progress)))
-    for path, make in sheets.outputs(notice, plan.cache_dir):
+    yield out(address.FEED, functools.partial(feed, notice, address, plan.site_url, plan.updates))
+    yield out(address.JSON_EXPORT, functools.partial(to_json, notice))
+    yield out(address.CSV_EXPORT, functools.partial(to_csv, notice, dict(plan.progress)))
+    for path, make in sheets.outputs(address, notice, plan.cache_dir):
         yield out(path, make)
     for project in notice.projects:
         updates = plan.project_updates(project)
         yield out(
-            urls.project_feed(project.id),
-            functools.partial(feed, notice, plan.site_url, updates, project),
+            address.project_feed(project.id),
+            functools.partial(feed, notice, address, plan.site_url, updates, project),
         )
-        permanent = urls.absolute(plan.site_url, urls.project_url(project.id))
+        permanent = urls.absolute(plan.site_url, address.project_url(project.id))
         title = f"{project.seq}．{project.name}"
-        yield out(urls.qr(project.id), functools.partial(qr.svg, permanent, f"{title}：{permanent}", plan.cache_dir))
+        yield out(address.qr(project.id), functools.partial(qr.svg, permanent, f"{title}：{permanent}", plan.cache_dir))
         for old in project.aliases:
             yield OutFile(
-                urls.redirect(old),
-                functools.partial(redirect_page, plan, urls.project_url(old), project),
+                address.redirect(old),
+                functools.partial(redirect_page, plan, address.project_url(old), project),
                 published=False,
             )
     # A file that moved (not a page) is also served, unchanged, at its former path:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .. import urls
 from ..model import Notice
 from ..sheets.layout import has_template
+from ..urls import Urls
 
 
 @dataclass(frozen=True)
@@ -36,20 +37,21 @@ class Moves:
         return sorted(old for old, new in self.anchors.get(page, {}).items() if new == anchor)
 
 
-def moves(notice: Notice) -> Moves:
-    """Every former address the data declares, with its current place."""
+def moves(notice: Notice, address: Urls) -> Moves:
+    """Every former address the data declares, with its current place (the addresses of
+    ``address``)."""
     pages: dict[str, str] = {}
     anchors: dict[str, dict[str, str]] = defaultdict(dict)
-    on_notice = anchors[urls.url_of(urls.NOTICE)]
+    on_notice = anchors[urls.url_of(address.NOTICE)]
     for project in notice.projects:
-        page = urls.project_url(project.id)
+        page = address.project_url(project.id)
         for old in project.aliases:
-            pages[urls.project_url(old)] = page
-            pages[urls.qr(old)] = urls.qr(project.id)
-            pages[urls.project_feed(old)] = urls.project_feed(project.id)
+            pages[address.project_url(old)] = page
+            pages[address.qr(old)] = address.qr(project.id)
+            pages[address.project_feed(old)] = address.project_feed(project.id)
             if has_template(project):
                 for ext in urls.PROGRESS_SHEET_FORMATS:
-                    pages[urls.progress_sheet(old, ext)] = urls.progress_sheet(project.id, ext)
+                    pages[address.progress_sheet(old, ext)] = address.progress_sheet(project.id, ext)
             on_notice[urls.notice_anchor("p", old)] = urls.notice_anchor("p", project.id)
             on_notice[urls.annex_row(old)] = urls.annex_row(project.id)
         for item in project.items:
@@ -64,5 +66,5 @@ def moves(notice: Notice) -> Moves:
                 anchors[page][old] = indicator.id
     for programme in notice.retired.programmes:
         for old in programme.aliases:
-            anchors[urls.url_of(urls.RETIRED)][old] = programme.id
+            anchors[urls.url_of(address.RETIRED)][old] = programme.id
     return Moves(pages, {page: table for page, table in anchors.items() if table})

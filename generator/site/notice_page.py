@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import urls
 from ..model import Category, Notice, Retired
+from ..urls import Urls
 from .ordinals import heading_order
 
 
@@ -40,9 +41,9 @@ def _p(key: str, text: str, css: str = "") -> Paragraph:
     return Paragraph(text, urls.notice_anchor("p", key), css)
 
 
-def _part(notice: Notice, part: Category | Retired) -> Group:
+def _part(notice: Notice, address: Urls, part: Category | Retired) -> Group:
     if isinstance(part, Retired):
-        text = Paragraph(part.text, urls.notice_anchor("p", "retired"), "", urls.RETIRED, "to_retired")
+        text = Paragraph(part.text, urls.notice_anchor("p", "retired"), "", address.RETIRED, "to_retired")
         return Group(part.heading, urls.NOTICE_SECTIONS["retired"].id, paragraphs=[text])
     group = Group(part.heading, part.id)
     if part.intro:
@@ -51,12 +52,12 @@ def _part(notice: Notice, part: Category | Retired) -> Group:
         project = notice.project(project_id)
         assert project.explanation is not None  # the rules make sure of it
         anchor = urls.notice_anchor("p", project.id)
-        link = urls.project(project.id)
+        link = address.project(project.id)
         group.paragraphs.append(Paragraph(project.explanation, anchor, "", link, "to_project"))
     return group
 
 
-def groups(notice: Notice) -> list[Group]:
+def groups(notice: Notice, address: Urls) -> list[Group]:
     doc = notice.document
     head = Group(None, None, paragraphs=[_p("number", doc.number, "ms-docno")])
     if doc.letterhead:
@@ -76,7 +77,7 @@ def groups(notice: Notice) -> list[Group]:
     annex = Group(doc.annex_title, urls.NOTICE_SECTIONS["annex"].id, annex=True)
     ending = Group(None, None)
     ending.paragraphs.extend([_p("copied-to", doc.copied_to), _p("printed", f"{doc.office}　{doc.printed}")])
-    return [head, title, *(_part(notice, p) for p in parts), requirements, annex, ending]
+    return [head, title, *(_part(notice, address, p) for p in parts), requirements, annex, ending]
 
 
 def anchors(notice: Notice, page_groups: list[Group]) -> list[str]:
@@ -89,6 +90,6 @@ def anchors(notice: Notice, page_groups: list[Group]) -> list[str]:
     return found
 
 
-def context(notice: Notice) -> dict[str, Any]:
-    page_groups = groups(notice)
+def context(notice: Notice, address: Urls) -> dict[str, Any]:
+    page_groups = groups(notice, address)
     return {"groups": page_groups, "anchors": anchors(notice, page_groups)}

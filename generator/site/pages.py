@@ -14,6 +14,7 @@ from ..data.schema import CLASS_TITLES
 from ..data.schema import build as schema
 from ..model import Category, Notice, Situation
 from ..phrases import t
+from ..urls import Urls
 from . import notice_page, project_page
 from .export import CSV_COLUMNS
 from .kit import meta, page, shown
@@ -22,20 +23,21 @@ from .plan import Page, Plan
 
 def all_pages(plan: Plan) -> Iterator[Page]:
     notice = plan.notice
+    address = plan.urls
     yield home(plan)
-    yield overview(notice)
-    yield notice_(notice)
-    yield requirements(notice)
-    yield glossary(notice)
-    yield retired(notice)
-    yield updates(notice)
+    yield overview(notice, address)
+    yield notice_(notice, address)
+    yield requirements(notice, address)
+    yield glossary(notice, address)
+    yield retired(notice, address)
+    yield updates(notice, address)
     yield subscribe(plan)
-    yield data_dictionary(notice)
+    yield data_dictionary(notice, address)
     yield about(plan)
     for category in notice.categories:
-        yield category_page(notice, category)
+        yield category_page(notice, address, category)
     for situation in notice.situations:
-        yield situation_page(notice, situation)
+        yield situation_page(notice, address, situation)
     projects = notice.projects
     for i, project in enumerate(projects):
         before = projects[i - 1] if i > 0 else None
@@ -58,10 +60,10 @@ def home(plan: Plan) -> Page:
     sections = shown(urls.HOME_SECTIONS, situations=bool(notice.situations))
     situations = [(s, notice.project_count(s)) for s in notice.situations]
     reported = [p for p in notice.projects if p.reports]
-    return page(urls.HOME, "home.md.j2", page_meta, sections, situations=situations, reported=reported)
+    return page(plan.urls.HOME, "home.md.j2", page_meta, sections, situations=situations, reported=reported)
 
 
-def overview(notice: Notice) -> Page:
+def overview(notice: Notice, address: Urls) -> Page:
     doc = notice.document
     page_meta = meta(
         f"项目总览（{_year(notice)}）",
@@ -69,54 +71,54 @@ def overview(notice: Notice) -> Page:
         searched=False,
     )
     counts = "、".join(t("label_count", label=c.label, n=len(notice.projects_in(c.id))) for c in notice.categories)
-    return page(urls.OVERVIEW, "overview.md.j2", page_meta, shown(urls.OVERVIEW_SECTIONS), counts=counts)
+    return page(address.OVERVIEW, "overview.md.j2", page_meta, shown(urls.OVERVIEW_SECTIONS), counts=counts)
 
 
-def notice_(notice: Notice) -> Page:
+def notice_(notice: Notice, address: Urls) -> Page:
     doc = notice.document
     # Not searched: its text is on the project, requirements and retired pages, which answer
     # better; as one page it would be the longest result of most searches.
     page_meta = meta(f"通知原文：{doc.title}", f"{doc.issuer}《{doc.title}》（{doc.number}）全文。", searched=False)
-    context = notice_page.context(notice)
-    return page(urls.NOTICE, "notice.md.j2", page_meta, {}, context.pop("anchors"), **context)
+    context = notice_page.context(notice, address)
+    return page(address.NOTICE, "notice.md.j2", page_meta, {}, context.pop("anchors"), **context)
 
 
-def requirements(notice: Notice) -> Page:
+def requirements(notice: Notice, address: Urls) -> Page:
     doc = notice.document
     page_meta = meta(
         f"工作要求（{_year(notice)}）",
         f"{doc.number}“{doc.requirements_heading}”：{len(doc.requirements)}条。",
     )
-    return page(urls.REQUIREMENTS, "requirements.md.j2", page_meta, {}, [r.id for r in doc.requirements])
+    return page(address.REQUIREMENTS, "requirements.md.j2", page_meta, {}, [r.id for r in doc.requirements])
 
 
-def glossary(notice: Notice) -> Page:
+def glossary(notice: Notice, address: Urls) -> Page:
     doc = notice.document
     terms = "、".join(term.term for term in notice.glossary)
     page_meta = meta(f"名词解释（{_year(notice)}）", f"{doc.number}中的名词：{terms}")
-    return page(urls.GLOSSARY, "glossary.md.j2", page_meta, {}, [term.id for term in notice.glossary])
+    return page(address.GLOSSARY, "glossary.md.j2", page_meta, {}, [term.id for term in notice.glossary])
 
 
-def retired(notice: Notice) -> Page:
+def retired(notice: Notice, address: Urls) -> Page:
     part = notice.retired
     page_meta = meta(f"{part.heading}（{_year(notice)}）", f"{notice.document.number}：{part.text[:100]}")
     anchors = [p.id for p in part.programmes]
-    return page(urls.RETIRED, "retired.md.j2", page_meta, {}, anchors)
+    return page(address.RETIRED, "retired.md.j2", page_meta, {}, anchors)
 
 
-def updates(notice: Notice) -> Page:
+def updates(notice: Notice, address: Urls) -> Page:
     doc = notice.document
     page_meta = meta(f"最近更新（{_year(notice)}）", f"{doc.region}{doc.year}年民生工程的进度更新，最新的在前。", searched=False)
-    return page(urls.UPDATES, "updates.md.j2", page_meta, {})
+    return page(address.UPDATES, "updates.md.j2", page_meta, {})
 
 
 def subscribe(plan: Plan) -> Page:
     page_meta = meta(t("subscribe_title"), t("subscribe_lede"))
-    site_feed = urls.absolute(plan.site_url, urls.FEED)
-    return page(urls.SUBSCRIBE, "subscribe.md.j2", page_meta, {}, site_feed=site_feed)
+    site_feed = urls.absolute(plan.site_url, plan.urls.FEED)
+    return page(plan.urls.SUBSCRIBE, "subscribe.md.j2", page_meta, {}, site_feed=site_feed)
 
 
-def data_dictionary(notice: Notice) -> Page:
+def data_dictionary(notice: Notice, address: Urls) -> Page:
     doc = notice.document
     page_meta = meta(
         f"开放数据（{_year(notice)}）",
@@ -126,13 +128,13 @@ def data_dictionary(notice: Notice) -> Page:
     # one section per part of the data file, anchored by its model class
     classes = [("Notice", defs), *defs["$defs"].items()]
     return page(
-        urls.DATA_DICTIONARY,
+        address.DATA_DICTIONARY,
         "data_dictionary.md.j2",
         page_meta,
         shown(urls.DATA_SECTIONS),
         [name.lower() for name, _ in classes],
         csv_columns=CSV_COLUMNS,
-        sheets=sheets.paths(None),
+        sheets=sheets.paths(address, None),
         classes=[(CLASS_TITLES[name], name.lower(), definition) for name, definition in classes],
     )
 
@@ -140,11 +142,11 @@ def data_dictionary(notice: Notice) -> Page:
 def about(plan: Plan) -> Page:
     doc = plan.notice.document
     page_meta = meta(t("about_title"), t("about_lede", issuer=doc.issuer, title=doc.title, number=doc.number))
-    example = urls.absolute(plan.site_url, urls.project_url(plan.notice.projects[0].id))
-    return page(urls.ABOUT, "about.md.j2", page_meta, shown(urls.ABOUT_SECTIONS), example=example)
+    example = urls.absolute(plan.site_url, plan.urls.project_url(plan.notice.projects[0].id))
+    return page(plan.urls.ABOUT, "about.md.j2", page_meta, shown(urls.ABOUT_SECTIONS), example=example)
 
 
-def category_page(notice: Notice, category: Category) -> Page:
+def category_page(notice: Notice, address: Urls, category: Category) -> Page:
     members = notice.projects_in(category.id)
     page_meta = meta(
         f"{category.label}的{len(members)}项民生工程（{_year(notice)}）",
@@ -152,10 +154,10 @@ def category_page(notice: Notice, category: Category) -> Page:
         searched=False,
     )
     sections = shown(urls.CATEGORY_SECTIONS, explained=any(p.explanation for p in members))
-    return page(urls.category(category.id), "category.md.j2", page_meta, sections, category=category, members=members)
+    return page(address.category(category.id), "category.md.j2", page_meta, sections, category=category, members=members)
 
 
-def situation_page(notice: Notice, situation: Situation) -> Page:
+def situation_page(notice: Notice, address: Urls, situation: Situation) -> Page:
     members = [notice.member(ref) for ref in situation.members]
     page_meta = meta(f"{situation.name}（{_year(notice)}）", t("site_grouping"), searched=False)
-    return page(urls.situation(situation.id), "situation.md.j2", page_meta, {}, situation=situation, members=members)
+    return page(address.situation(situation.id), "situation.md.j2", page_meta, {}, situation=situation, members=members)

@@ -16,9 +16,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .. import urls
 from ..model import Notice, Project, Report
 from ..progress import ProjectProgress
+from ..urls import Section, Urls, url_of
 from ..version import Version
 from .cite import Citation
 from .glossary import Glossary
@@ -34,13 +34,13 @@ class Page:
     src: str  # source path, e.g. projects/dibao/index.md
     template: str
     meta: Mapping[str, Any]  # front matter: title, description… (text escaped for the theme)
-    sections: Mapping[str, urls.Section | None]  # the page kind's sections; None: not shown
+    sections: Mapping[str, Section | None]  # the page kind's sections; None: not shown
     anchors: tuple[str, ...]  # every anchor the page shows: its sections and ids from the data
     context: Mapping[str, Any] = field(default_factory=dict)  # the rest its template needs
 
     @property
     def url(self) -> str:
-        return urls.url_of(self.src)
+        return url_of(self.src)
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class OutFile:
 @dataclass(frozen=True)
 class Plan:
     notice: Notice
+    urls: Urls  # the notice's addresses
     site_url: str  # "" for site-relative addresses
     version: Version
     moves: Moves
@@ -112,6 +113,6 @@ def hand_written(docs_dir: Path) -> Iterator[str]:
     for path in docs_dir.rglob("*.md"):
         src = path.relative_to(docs_dir).as_posix()
         if path.name in ("index.md", "README.md"):
-            yield urls.url_of(src.removesuffix(path.name) + "index.md") or HOME
+            yield url_of(src.removesuffix(path.name) + "index.md") or HOME
         else:
-            yield urls.url_of(src.removesuffix(".md") + "/index.md")
+            yield url_of(src.removesuffix(".md") + "/index.md")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .. import progress
 from ..model import Notice
+from ..urls import Urls
 from ..version import Version
 from . import files, pages
 from .cite import Citation
@@ -16,20 +17,27 @@ from .plan import Plan
 
 
 def make(
-    notice: Notice, site_url: str = "", version: Version | None = None, cache_dir: Path | None = None
+    notice: Notice,
+    site_url: str = "",
+    version: Version | None = None,
+    cache_dir: Path | None = None,
+    address: Urls | None = None,
 ) -> Plan:
-    """The plan of the site of ``notice``, published at ``site_url``; with ``cache_dir``
-    (``cache.folder``), its slow files are made once and kept there."""
+    """The plan of the site of ``notice``, published at ``site_url`` with the addresses
+    of ``address`` (by default, at the site's root); with ``cache_dir`` (``cache.folder``),
+    its slow files are made once and kept there."""
     version = version or Version()
     year = notice.document.year
+    address = address or Urls()
     base = Plan(
         notice=notice,
+        urls=address,
         site_url=site_url,
         version=version,
-        moves=moves(notice),
+        moves=moves(notice, address),
         progress={p.id: progress.of(p, year) for p in notice.projects},
         updates=progress.recent(notice.projects),
-        citation=Citation(notice, site_url, version),
+        citation=Citation(notice, address, site_url, version),
         glossary=Glossary(notice.glossary),
         cache_dir=cache_dir,
     )

@@ -28,7 +28,7 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
     anchors += [ind.id for ind in project.all_indicators]
     situations = list(notice.situations_of(project.id))
     return make_page(
-        urls.project(project.id),
+        plan.urls.project(project.id),
         "project.md.j2",
         page_meta,
         sections,
@@ -37,10 +37,10 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
         prog=plan.progress[project.id],
         indicators={ind.id: ind for ind in project.all_indicators},
         history=progress.history(project),
-        sheets=sheets.paths(project) if sheets.has_template(project) else {},
+        sheets=sheets.paths(plan.urls, project) if sheets.has_template(project) else {},
         category=category,
         situations=situations,
-        feed_url=urls.absolute(plan.site_url, urls.project_feed(project.id)),
+        feed_url=urls.absolute(plan.site_url, plan.urls.project_feed(project.id)),
         prev=before,
         next=after,
     )

@@ -122,7 +122,6 @@ def environment(cache_dir: Path | None = None) -> Environment:
     env.filters["pctval"] = lambda v: 0 if v is None else progress.percent(v)
     env.filters["search_terms"] = search.terms  # keywords as search metadata (search.py)
     env.globals.update(
-        urls=urls,
         link=_link,
         old_anchors=_old_anchors,
         target_html=_target_html,
@@ -137,6 +136,7 @@ def render(plan: Plan, page: Page) -> str:
     template = environment(plan.cache_dir).get_template(page.template)
     body = template.render(
         plan=plan,
+        urls=plan.urls,
         page=page,
         notice=plan.notice,
         doc=plan.notice.document,
@@ -167,12 +167,12 @@ def footer_html(plan: Plan) -> Markup:
 
 def redirect_page(plan: Plan, old_url: str, project: Project) -> str:
     """The HTML page left at a former project address (template ``redirect.html.j2``)."""
-    new_url = urls.project_url(project.id)
+    new_url = plan.urls.project_url(project.id)
     context: dict[str, Any] = {
         "title": f"{project.seq}．{project.name}",
         "canonical": urls.absolute(plan.site_url, new_url),
         "target": urls.relative(old_url, new_url),
-        "script": urls.relative(old_url, urls.REDIRECT_SCRIPT),
+        "script": urls.relative(old_url, plan.urls.REDIRECT_SCRIPT),
         "anchors": dict(sorted(plan.moves.anchors.get(new_url, {}).items())),
     }
     return environment(plan.cache_dir).get_template("redirect.html.j2").render(**context)
