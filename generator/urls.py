@@ -71,7 +71,10 @@ ABOUT = "about/index.md"
 # Generated files, by path.
 JSON_EXPORT = "data/projects.json"
 CSV_EXPORT = "data/indicators.csv"
+DATA_PACKAGE = "data/datapackage.json"
 FEED = "feed.xml"
+ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"  # written by MkDocs
 PROGRESS_SHEET_FORMATS = ("xlsx", "csv")  # the progress templates, a spreadsheet and its CSV twin
 REDIRECT_SCRIPT = "assets/redirect.js"
 

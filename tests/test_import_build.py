@@ -53,7 +53,8 @@ def test_a_filled_template_is_published_on_the_project_page_and_in_its_feed(
     feed = ET.parse(site / "projects" / "ceshi-lu" / "feed.xml").getroot()
     newest = feed.findall(f"{ATOM}entry")[0]
     assert newest.findtext(f"{ATOM}title") == "1．测试道路建设：2099-12-31 进度更新"
-    assert newest.findtext(f"{ATOM}id") == SITE_URL + "projects/ceshi-lu/#gengxin-2099-12-31"
+    assert newest.findtext(f"{ATOM}id") == "tag:minsheng-gongkai,2099-03-15:2099/ceshi-lu/gengxin-2099-12-31"
+    assert newest.find(f"{ATOM}link").get("href") == SITE_URL + "projects/ceshi-lu/#gengxin-2099-12-31"
     assert newest.findtext(f"{ATOM}summary") == "来源：测试局年度通报（虚构）"
     assert "projects/ceshi-lu/#gengxin-2099-12-31" in (config.parent / "urls.lock").read_text()
 

@@ -13,6 +13,7 @@ from .export import to_csv, to_json
 from .feeds import feed
 from .plan import OutFile, Plan
 from .render import redirect_page
+from .robots import robots_txt
 
 
 def all_files(plan: Plan) -> Iterator[OutFile]:
@@ -24,6 +25,7 @@ def all_files(plan: Plan) -> Iterator[OutFile]:
         return made[path]
 
     yield out(urls.FEED, functools.partial(feed, notice, plan.site_url, plan.updates))
+    yield out(urls.ROBOTS, functools.partial(robots_txt, plan.site_url))
     yield out(urls.JSON_EXPORT, functools.partial(to_json, notice))
     yield out(urls.CSV_EXPORT, functools.partial(to_csv, notice, dict(plan.progress)))
     for path, make in sheets.outputs(notice, plan.cache_dir):
