@@ -49,7 +49,11 @@ ABOUT_SECTIONS = {
 }
 CATEGORY_SECTIONS = {"projects": Section("xiangmu", "项目"), "explained": Section("shuoming", "通知正文的说明")}
 OVERVIEW_SECTIONS = {"chart": Section("tu", "完成情况图")}
-DATA_SECTIONS = {"csv": Section("csv", "indicators.csv 的列"), "fields": Section("ziduan", "数据文件的字段")}
+DATA_SECTIONS = {
+    "csv": Section("csv", "indicators.csv 的列"),
+    "sheets": Section("tianbaobiao", "进度填报表的填法和各列"),
+    "fields": Section("ziduan", "数据文件的字段"),
+}
 # The notice page: its parts whose headings the data gives, and its fixed paragraphs.
 NOTICE_SECTIONS = {"retired": Section("retired"), "requirements": Section("requirements"), "annex": Section("annex")}
 NOTICE_PARAGRAPHS = (

@@ -21,7 +21,7 @@ TAG_AUTHORITY = "minsheng-gongkai"
 
 
 def tag(notice: Notice, *parts: str) -> str:
-    """A permanent Atom id: ``tag:minsheng-gongkai,2020-06-01:2020/dibao/gengxin-2020-06-30``,
+    """A permanent Atom id: ``tag:minsheng-gongkai,2099-03-15:2099/ceshi-lu/gengxin-2099-06-30``,
     dated by the notice, specific to the notice's year and the ids below it."""
     doc = notice.document
     return f"tag:{TAG_AUTHORITY},{doc.date}:" + "/".join((str(doc.year), *parts))

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 from .. import sheets, urls
 from . import qr
+from .datapackage import to_datapackage
 from .export import to_csv, to_json
 from .feeds import feed
 from .plan import OutFile, Plan
@@ -28,6 +29,7 @@ def all_files(plan: Plan) -> Iterator[OutFile]:
     yield out(urls.ROBOTS, functools.partial(robots_txt, plan.site_url))
     yield out(urls.JSON_EXPORT, functools.partial(to_json, notice))
     yield out(urls.CSV_EXPORT, functools.partial(to_csv, notice, dict(plan.progress)))
+    yield out(urls.DATA_PACKAGE, functools.partial(to_datapackage, notice, plan.site_url, sheets.paths(None)["csv"]))
     for path, make in sheets.outputs(notice, plan.cache_dir):
         yield out(path, make)
     for project in notice.projects:

@@ -14,7 +14,9 @@ from ..data.schema import CLASS_TITLES
 from ..data.schema import build as schema
 from ..model import Category, Notice, Situation
 from ..phrases import t
+from ..sheets import layout
 from . import notice_page, project_page
+from .datapackage import INDICATOR_FIELDS
 from .export import CSV_COLUMNS
 from .kit import meta, page, shown
 from .plan import Page, Plan
@@ -131,8 +133,10 @@ def data_dictionary(notice: Notice) -> Page:
         page_meta,
         shown(urls.DATA_SECTIONS),
         [name.lower() for name, _ in classes],
-        csv_columns=CSV_COLUMNS,
+        csv_columns=[(name, INDICATOR_FIELDS[name]["description"]) for name in CSV_COLUMNS],
         sheets=sheets.paths(None),
+        instructions=layout.instructions(notice),
+        sheet_columns=layout.COLUMNS,
         classes=[(CLASS_TITLES[name], name.lower(), definition) for name, definition in classes],
     )
 
