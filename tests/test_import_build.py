@@ -63,4 +63,9 @@ def test_the_data_page_links_the_template_of_every_project(sample_site: Path) ->
     page = (sample_site / "data" / "index.html").read_text(encoding="utf-8")
     assert '<a href="jindu.xlsx" download>jindu.xlsx</a>' in page
     assert (sample_site / "data" / "jindu.xlsx").read_bytes()[:2] == b"PK"
-    assert (sample_site / "data" / "jindu.csv").read_bytes().startswith("\ufeff填写说明".encode())
+    assert (sample_site / "data" / "jindu.csv").read_bytes().startswith("\ufeff项目编号,序号,".encode())  # header first
+    # the instructions the CSV has no room for are on the page, with each column
+    assert '<a href="datapackage.json" download>datapackage.json</a>' in page
+    assert "<li>灰色的列已由网站填好，请不要修改。</li>" in page
+    assert "<tr><td>截至日期</td><td>本次进度截至的日期（年-月-日）</td></tr>" in page
+    assert '<h2 id="tianbaobiao">' in page
