@@ -51,7 +51,7 @@ CATEGORY_SECTIONS = {"projects": Section("xiangmu", "项目"), "explained": Sect
 OVERVIEW_SECTIONS = {"chart": Section("tu", "完成情况图")}
 DATA_SECTIONS = {
     "csv": Section("csv", "indicators.csv 的列"),
-    "sheets": Section("tianbaobiao", "进度填报表的填法和各列"),
+    "sheets": Section("tianbaobiao", "进度填报表的填法"),
     "fields": Section("ziduan", "数据文件的字段"),
 }
 # The notice page: its parts whose headings the data gives, and its fixed paragraphs.

@@ -67,5 +67,5 @@ def test_the_data_page_links_the_template_of_every_project(sample_site: Path) ->
     # the instructions the CSV has no room for are on the page, with each column
     assert '<a href="datapackage.json" download>datapackage.json</a>' in page
     assert "<li>灰色的列已由网站填好，请不要修改。</li>" in page
-    assert "<tr><td>截至日期</td><td>本次进度截至的日期（年-月-日）</td></tr>" in page
+    assert "<tr><td>报告日期</td><td>最新一份进度报告的截至日期；未报告时为空</td></tr>" in page  # indicators.csv
     assert '<h2 id="tianbaobiao">' in page

@@ -136,7 +136,6 @@ def data_dictionary(notice: Notice) -> Page:
         csv_columns=[(name, INDICATOR_FIELDS[name]["description"]) for name in CSV_COLUMNS],
         sheets=sheets.paths(None),
         instructions=layout.instructions(notice),
-        sheet_columns=layout.COLUMNS,
         classes=[(CLASS_TITLES[name], name.lower(), definition) for name, definition in classes],
     )
 
