@@ -171,6 +171,8 @@ PHRASES: dict[str, str] = {
     "data_csv": "每个指标一行，含最新进度；UTF-8 编码（带 BOM），可以直接用 Excel 打开。",
     "data_feed": "全部进度更新的订阅地址（Atom）。",
     "data_sheets": "全部项目的进度填报表，每个目标数字一行，供县直单位填报进度；每个项目页另有本项目的填报表。",
+    "data_package": "数据包说明（Frictionless Data Package）：两个 CSV 各列的中文说明、类型和取值限制，可用 frictionless validate 检查。",
+    "data_sheets_intro": "进度填报表（jindu.xlsx、jindu.csv 和各项目的填报表）第一行是列名，下面每行一个目标数字。填法如下；Excel 表的“填写说明”工作表和 datapackage.json 另有每一列的说明。",
     "data_cite": "引用时请注明：{issuer}《{title}》（{number}）。",
     "data_csv_caption": "indicators.csv 各列",
     "data_fields_intro": "下表由数据模型生成，与数据检查和编辑器使用的 JSON Schema 同出一源。",

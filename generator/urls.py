@@ -49,7 +49,11 @@ ABOUT_SECTIONS = {
 }
 CATEGORY_SECTIONS = {"projects": Section("xiangmu", "项目"), "explained": Section("shuoming", "通知正文的说明")}
 OVERVIEW_SECTIONS = {"chart": Section("tu", "完成情况图")}
-DATA_SECTIONS = {"csv": Section("csv", "indicators.csv 的列"), "fields": Section("ziduan", "数据文件的字段")}
+DATA_SECTIONS = {
+    "csv": Section("csv", "indicators.csv 的列"),
+    "sheets": Section("tianbaobiao", "进度填报表的填法"),
+    "fields": Section("ziduan", "数据文件的字段"),
+}
 # The notice page: its parts whose headings the data gives, and its fixed paragraphs.
 NOTICE_SECTIONS = {"retired": Section("retired"), "requirements": Section("requirements"), "annex": Section("annex")}
 NOTICE_PARAGRAPHS = (
@@ -79,6 +83,8 @@ class Urls:
         self.SUBSCRIBE = "subscribe/index.md"
         self.ABOUT = "about/index.md"
         self.FEED = "feed.xml"
+        self.ROBOTS = "robots.txt"
+        self.SITEMAP = "sitemap.xml"  # written by MkDocs
         self.REDIRECT_SCRIPT = "assets/redirect.js"
         # the notice's pages and files
         prefix = self.prefix
@@ -91,6 +97,7 @@ class Urls:
         self.UPDATES = f"{prefix}updates/index.md"
         self.JSON_EXPORT = f"{prefix}data/projects.json"
         self.CSV_EXPORT = f"{prefix}data/indicators.csv"
+        self.DATA_PACKAGE = f"{prefix}data/datapackage.json"
 
     def __repr__(self) -> str:
         return f"Urls({self.year!r})"

@@ -18,6 +18,7 @@ from test_import_golden import sample_copy
 from generator.cli import main
 from generator.data import load, load_bytes
 from generator.model import Reading, Report
+from generator.sheets.layout import note
 from generator.sheets.writer import add_reports, only_added
 
 ROOT = Path(__file__).parent.parent
@@ -42,13 +43,16 @@ def _import(root: Path, sheet: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     return main(["import", str(sheet)])
 
 
+@pytest.mark.parametrize("old", [False, True], ids=["template", "old-template-note-first"])
 @pytest.mark.parametrize("name", ["进度.xlsx", "进度.csv"])
 def test_a_filled_template_adds_one_report_after_the_last(
-    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    name: str, old: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = sample_copy(tmp_path)
     before = data.read_text(encoding="utf-8")
     sheet = fill(load(data), "ceshi-lu", tmp_path / name, FILLED)
+    if old:  # filled from a template downloaded before the instructions had their own sheet
+        _old_layout(sheet, note(load(data)))
 
     assert _import(tmp_path, sheet, monkeypatch) == 0
     assert capsys.readouterr().err == ""
@@ -198,14 +202,14 @@ def test_several_sheets_are_named_and_a_sheet_without_a_header_is_mentioned(
     book = load_workbook(sheet)
     september = book.copy_worksheet(book["进度"])
     september.title = "9月"
-    september["J3"] = "约9"  # and 通车率 (row 4) on both sheets
+    september["J2"] = "约9"  # and 通车率 (row 3) on both sheets
     book.create_sheet("汇总")["A1"] = "全县合计"
     book.save(sheet)
 
     assert _import(tmp_path, sheet, monkeypatch) == 1
     assert capsys.readouterr().err == (
-        "进度.xlsx 工作表“9月” 第3行 累计完成列：应为数字，实际为“约9”\n"
-        "进度.xlsx 工作表“9月” 第4行 指标编号列：与工作表“进度”第4行重复：同一截至日期的同一个数字只能填一行\n"
+        "进度.xlsx 工作表“9月” 第2行 累计完成列：应为数字，实际为“约9”\n"
+        "进度.xlsx 工作表“9月” 第3行 指标编号列：与工作表“进度”第3行重复：同一截至日期的同一个数字只能填一行\n"
         "错误：进度.xlsx 有 2 处错误，数据文件没有改动。\n"
     )
     del book["9月"]
@@ -268,3 +272,32 @@ def test_nothing_is_written_unless_the_new_text(
     assert _import(tmp_path, sheet, monkeypatch) == 1
     assert capsys.readouterr().err == message
     assert data.read_bytes() == before
+
+
+def _old_layout(sheet: Path, notice_note: str) -> None:
+    """The template as it was before the instructions moved to their own sheet: the note
+    in the first row (over the whole table), the header in the second."""
+    if sheet.suffix == ".csv":
+        text = sheet.read_bytes().decode("utf-8-sig")
+        sheet.write_bytes(("\ufeff" + f'"{notice_note}"\r\n' + text).encode("utf-8"))
+        return
+    from openpyxl import load_workbook
+
+    book = load_workbook(sheet)
+    del book["填写说明"]
+    table = book["进度"]
+    table.insert_rows(1)
+    table["A1"] = notice_note
+    book.save(sheet)
+
+
+def test_messages_on_an_old_template_name_its_own_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = sample_copy(tmp_path)
+    for name in ("进度.xlsx", "进度.csv"):
+        sheet = fill(load(data), "ceshi-lu", tmp_path / name, [{**FILLED[0], "累计完成": "约12"}, FILLED[1]])
+        _old_layout(sheet, note(load(data)))
+        assert _import(tmp_path, sheet, monkeypatch) == 1
+        # the header is the file's row 2, so the first figure is row 3, as the clerk sees it
+        assert capsys.readouterr().err.startswith(f"{name} 第3行 累计完成列：应为数字，实际为“约12”\n")

@@ -53,7 +53,8 @@ def test_a_filled_template_is_published_on_the_project_page_and_in_its_feed(
     feed = ET.parse(site / "projects" / "ceshi-lu" / "feed.xml").getroot()
     newest = feed.findall(f"{ATOM}entry")[0]
     assert newest.findtext(f"{ATOM}title") == "1．测试道路建设：2099-12-31 进度更新"
-    assert newest.findtext(f"{ATOM}id") == SITE_URL + "projects/ceshi-lu/#gengxin-2099-12-31"
+    assert newest.findtext(f"{ATOM}id") == "tag:minsheng-gongkai,2099-03-15:2099/ceshi-lu/gengxin-2099-12-31"
+    assert newest.find(f"{ATOM}link").get("href") == SITE_URL + "projects/ceshi-lu/#gengxin-2099-12-31"
     assert newest.findtext(f"{ATOM}summary") == "来源：测试局年度通报（虚构）"
     assert "projects/ceshi-lu/#gengxin-2099-12-31" in (config.parent / "urls.lock").read_text()
 
@@ -62,4 +63,9 @@ def test_the_data_page_links_the_template_of_every_project(sample_site: Path) ->
     page = (sample_site / "data" / "index.html").read_text(encoding="utf-8")
     assert '<a href="jindu.xlsx" download>jindu.xlsx</a>' in page
     assert (sample_site / "data" / "jindu.xlsx").read_bytes()[:2] == b"PK"
-    assert (sample_site / "data" / "jindu.csv").read_bytes().startswith("\ufeff填写说明".encode())
+    assert (sample_site / "data" / "jindu.csv").read_bytes().startswith("\ufeff项目编号,序号,".encode())  # header first
+    # the instructions the CSV has no room for are on the page, with each column
+    assert '<a href="datapackage.json" download>datapackage.json</a>' in page
+    assert "<li>灰色的列已由网站填好，请不要修改。</li>" in page
+    assert "<tr><td>报告日期</td><td>最新一份进度报告的截至日期；未报告时为空</td></tr>" in page  # indicators.csv
+    assert '<h2 id="tianbaobiao">' in page

@@ -400,10 +400,9 @@ def test_make_preview_builds_and_serves_the_site_through_nginx(tmp_path: Path) -
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
 
 
-def test_the_production_server_blocks_serve_https_with_the_same_configuration(
-    served: Served, tmp_path: Path
-) -> None:
-    # minsheng.conf as committed, with only its paths and ports moved into this test.
+def production(site: Path, tmp_path: Path) -> tuple[str, int, int]:
+    """minsheng.conf as committed, with only its paths and ports moved into this test:
+    its server blocks, the HTTP and the HTTPS port."""
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
@@ -417,7 +416,7 @@ def test_the_production_server_blocks_serve_https_with_the_same_configuration(
         "/etc/nginx/minsheng/tls/fullchain.pem": str(cert),
         "/etc/nginx/minsheng/tls/privkey.pem": str(key),
         "/etc/nginx/minsheng/": str(preview.DEPLOY) + "/",
-        "/srv/minsheng/site": str(served.site),
+        "/srv/minsheng/site": str(site),
         "listen 80;": f"listen 127.0.0.1:{http_port};",
         "listen 443 ssl http2;": f"listen 127.0.0.1:{https_port} ssl http2;",
     }
@@ -425,6 +424,13 @@ def test_the_production_server_blocks_serve_https_with_the_same_configuration(
         assert old in text, old
         text = text.replace(old, new)
     text = "\n".join(line for line in text.splitlines() if "[::]" not in line)
+    return text, http_port, https_port
+
+
+def test_the_production_server_blocks_serve_https_with_the_same_configuration(
+    served: Served, tmp_path: Path
+) -> None:
+    text, http_port, https_port = production(served.site, tmp_path)
     server = preview.serve(preview.wrapper(tmp_path, text, served.site), https_port, tmp_path)
     try:
         plain = Served(served.site, http_port)
@@ -441,3 +447,31 @@ def test_the_production_server_blocks_serve_https_with_the_same_configuration(
         conn.close()
     finally:
         stop(server)
+
+
+def test_a_stock_mkdocs_build_passes_nginx_t_and_is_served(sample_site: Path, tmp_path: Path) -> None:
+    # A plain `mkdocs build` writes no nginx-redirects.conf (make site does): the preview's
+    # and the production configuration include it only where it exists.
+    assert not (sample_site / nginx.NAME).exists()
+    text, _, _ = production(sample_site, tmp_path)
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(preview.wrapper(tmp_path, text, sample_site), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "NGINX"}
+    checked = subprocess.run(
+        [preview.NGINX, "-p", str(conf.parent), "-e", "stderr", "-c", str(conf), "-t"],
+        capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stderr
+    assert "test is successful" in checked.stderr
+    port = free_port()
+    server = preview.start(sample_site, port, tmp_path / "preview")  # runs nginx -t first
+    try:
+        stock = Served(sample_site, port)
+        assert stock.get("/")[0] == 200
+        status, headers, body = stock.get("/robots.txt")
+        assert (status, headers["content-type"]) == (200, "text/plain; charset=utf-8")
+        assert body.decode().endswith("Sitemap: http://127.0.0.1:8000/sitemap.xml\n")
+    finally:
+        stop(server)
+    # With the file, the same pattern reads it: a former address answers 301 (above).
+    assert preview.redirects_include(sample_site).endswith('nginx-redirects.con[f]"')

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from generator import sheets
 from generator.model import Notice
 from generator.sheets.csvfile import csv_text
-from generator.sheets.layout import TITLES, note
-from generator.sheets.workbook import workbook_bytes
+from generator.sheets.layout import COLUMNS, TITLES, instructions
+from generator.sheets.workbook import LINE_HEIGHT, workbook_bytes
 from generator.site import planner
 from generator.urls import Urls
 
@@ -28,34 +28,33 @@ def test_a_project_template_has_a_row_per_figure_and_none_for_a_slash(sample_not
     book = load_workbook(io.BytesIO(workbook_bytes(sample_notice, sample_notice.project("ceshi-xuexiao"))))
     sheet = book["进度"]
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == note(sample_notice)
-    assert list(rows[1]) == PREFILLED + TO_FILL
+    assert list(rows[0]) == PREFILLED + TO_FILL  # the header first: no note above it
     # 新增/名教师 ("/": no figure this year) takes no progress, so it has no row
-    assert rows[2:] == [
+    assert rows[1:] == [
         ("ceshi-xuexiao", 2, "测试学校建设", "xuexiao", "测试学校", 3, "所", "目标值", *[None] * 6)
     ]
 
 
 def test_the_template_of_all_projects_lists_every_figure_in_order(sample_notice: Notice) -> None:
     sheet = load_workbook(io.BytesIO(workbook_bytes(sample_notice, None)))["进度"]
-    ids = [row[3] for row in sheet.iter_rows(min_row=3, values_only=True)]
+    ids = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert ids == ["licheng", "tongche", "xuexiao", "shuichang", "dibao-renshu", "dibao-biaozhun", "guer-renshu"]
-    targets = [row[5] for row in sheet.iter_rows(min_row=3, values_only=True)]
+    targets = [row[5] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert targets == [12.5, 100, 3, 1, 530, 6600, 55]  # numbers a spreadsheet can compute with
 
 
 def test_the_sheet_helps_the_clerk(sample_notice: Notice) -> None:
     sheet = load_workbook(io.BytesIO(workbook_bytes(sample_notice, sample_notice.project("ceshi-lu"))))["进度"]
-    assert sheet.freeze_panes == "A3"  # the header stays in view
+    assert sheet.freeze_panes == "A2"  # the header stays in view
     assert sheet.column_dimensions["E"].width == 30
-    assert sheet["A3"].fill.fgColor.rgb.endswith("EDEDED")  # grey: filled by the site
-    assert sheet["I3"].number_format == "yyyy-mm-dd"
+    assert sheet["A2"].fill.fgColor.rgb.endswith("EDEDED")  # grey: filled by the site
+    assert sheet["I2"].number_format == "yyyy-mm-dd"
     checks = {str(v.sqref): (v.type, v.operator, v.formula1, v.formula2) for v in sheet.data_validations.dataValidation}
     assert checks == {
-        "I3 I4": ("date", "greaterThanOrEqual", "DATE(2099,1,1)", None),
-        "J3": ("decimal", "greaterThanOrEqual", "0", None),  # 里程: any count from 0
-        "J4": ("decimal", "between", "0", "100"),  # 通车率 (%): 0 to 100
-        "N3 N4": ("list", None, '"是,否"', None),
+        "I2 I3": ("date", "greaterThanOrEqual", "DATE(2099,1,1)", None),
+        "J2": ("decimal", "greaterThanOrEqual", "0", None),  # 里程: any count from 0
+        "J3": ("decimal", "between", "0", "100"),  # 通车率 (%): 0 to 100
+        "N2 N3": ("list", None, '"是,否"', None),
     }
 
 
@@ -66,10 +65,10 @@ def test_a_cap_gets_a_yes_no_choice_instead_of_a_count(sample_notice: Notice) ->
     cap = dataclasses.replace(project.indicators[0], direction="at-most")
     capped = dataclasses.replace(project, indicators=(cap,))
     sheet = load_workbook(io.BytesIO(workbook_bytes(sample_notice, capped)))["进度"]
-    assert sheet["H3"].value == "不超过"
-    assert sheet["J3"].fill.fgColor.rgb.endswith("BFBFBF")  # 累计完成: not for a cap
+    assert sheet["H2"].value == "不超过"
+    assert sheet["J2"].fill.fgColor.rgb.endswith("BFBFBF")  # 累计完成: not for a cap
     lists = [str(v.sqref) for v in sheet.data_validations.dataValidation if v.type == "list"]
-    assert lists == ["K3", "N3"]
+    assert lists == ["K2", "N2"]
 
 
 def test_text_from_the_data_never_becomes_a_formula(sample_notice: Notice) -> None:
@@ -77,9 +76,9 @@ def test_text_from_the_data_never_becomes_a_formula(sample_notice: Notice) -> No
 
     project = dataclasses.replace(sample_notice.project("ceshi-lu"), name='=HYPERLINK("http://x","点击")')
     sheet = load_workbook(io.BytesIO(workbook_bytes(sample_notice, project)))["进度"]
-    assert (sheet["C3"].value, sheet["C3"].data_type) == ('=HYPERLINK("http://x","点击")', "s")
+    assert (sheet["C2"].value, sheet["C2"].data_type) == ('=HYPERLINK("http://x","点击")', "s")
     rows = list(csv.reader(io.StringIO(csv_text(sample_notice, project).removeprefix("\ufeff"))))
-    assert rows[2][2] == "'=HYPERLINK(\"http://x\",\"点击\")"  # as in indicators.csv
+    assert rows[1][2] == "'=HYPERLINK(\"http://x\",\"点击\")"  # as in indicators.csv
 
 
 def test_the_workbook_is_the_same_bytes_every_time_and_carries_no_clock(sample_notice: Notice) -> None:
@@ -98,7 +97,6 @@ def test_the_csv_template_is_the_same_table(sample_notice: Notice) -> None:
     assert text.startswith("\ufeff") and "\r\n" in text
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
     assert rows == [
-        [note(sample_notice)],
         PREFILLED + TO_FILL,
         ["ceshi-lu", "1", "测试道路建设", "licheng", "新建测试道路里程", "12.5", "公里", "目标值", *[""] * 6],
         ["ceshi-lu", "1", "测试道路建设", "tongche", "通车率", "100", "%", "不低于", *[""] * 6],
@@ -127,3 +125,63 @@ def test_a_project_with_no_figure_gets_no_template(notice: Notice) -> None:
     for project in without:
         assert not any(path.startswith(f"projects/{project.id}/{project.id}-jindu") for path in files)
         assert plan.page(f"projects/{project.id}/index.md").context["sheets"] == {}
+
+
+def test_the_instructions_are_on_their_own_sheet_which_opens_first(sample_notice: Notice) -> None:
+    book = load_workbook(io.BytesIO(workbook_bytes(sample_notice, sample_notice.project("ceshi-lu"))))
+    assert book.sheetnames == ["填写说明", "进度"]
+    guide = book.active
+    assert guide is not None and guide.title == "填写说明"
+    texts = [cell for row in guide.iter_rows(values_only=True) for cell in row if cell]
+    assert texts[0] == "测试县2099年民生工程进度填报表：第1项 测试道路建设"
+    assert all(line in texts for line in instructions(sample_notice))
+    assert "截至日期（如 2099-06-30）" in "".join(texts)
+    for column in COLUMNS:  # what each column of the table holds, beside its title
+        assert texts[texts.index(column.title) + 1] == column.doc
+    # nothing of them is left in the table: its first row is the header
+    assert [c.value for c in book["进度"][1]] == PREFILLED + TO_FILL
+
+
+def test_both_sheets_print_on_a4_with_the_header_on_every_page(sample_notice: Notice) -> None:
+    book = load_workbook(io.BytesIO(workbook_bytes(sample_notice, None)))
+    for name, orientation in (("进度", "landscape"), ("填写说明", "portrait")):
+        sheet = book[name]
+        setup = sheet.page_setup
+        assert (int(setup.paperSize), setup.orientation) == (9, orientation), name  # 9: A4
+        assert (int(setup.fitToWidth), int(setup.fitToHeight)) == (1, 0), name  # one page wide
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage is True, name
+    assert book["进度"].print_title_rows == "$1:$1"  # the header row, repeated
+    assert book["填写说明"].print_title_rows is None
+
+
+def _lines_needed(text: str, width: float) -> int:
+    """Lines a wrapped cell needs, counted as a person would: a Chinese character is two
+    digits wide (as spreadsheet widths count), a digit or letter one."""
+    import math
+    import unicodedata
+
+    span = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return max(1, math.ceil(span / (width - 2)))
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text(notice: Notice) -> None:
+    # The real notice's template: long names and counted items wrap in their columns; a
+    # row at the default height would show one line and print over the next row.
+    book = load_workbook(io.BytesIO(workbook_bytes(notice, None)))
+    sheet = book["进度"]
+    widths = {c.title: c.width for c in COLUMNS}
+    tall = 0
+    for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), 2):
+        cells = dict(zip(TITLES, row, strict=True))
+        needed = max(_lines_needed(str(cells[t]), widths[t]) for t in PREFILLED)
+        height = sheet.row_dimensions[number].height
+        assert height is not None and height >= needed * LINE_HEIGHT, (number, cells, height)
+        assert height < (needed + 1) * LINE_HEIGHT, number  # and no taller than that
+        tall += needed > 1
+    assert tall > 10, "the real notice has names and items that wrap"
+    guide = book["填写说明"]
+    for number, (title, doc) in enumerate(guide.iter_rows(min_row=1, max_col=2, values_only=True), 1):
+        if doc and title in TITLES:
+            assert guide.row_dimensions[number].height >= _lines_needed(doc, 70) * LINE_HEIGHT
+        elif title and doc is None and number > 1:  # an instruction, across both columns
+            assert guide.row_dimensions[number].height >= _lines_needed(title, 84) * LINE_HEIGHT

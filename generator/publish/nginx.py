@@ -5,7 +5,7 @@ the QR code and feed that moved with it, answer ``301`` with their current addre
 browser keeps the ``#anchor``; old anchors live on in the current pages). The redirect
 pages and file copies the build leaves at those addresses stay, for other hosts and for
 direct requests of ``…/index.html``. ``make site`` writes the include into each release as
-``nginx-redirects.conf``; the server configuration includes it (deploy/nginx/).
+``nginx-redirects.conf``; the server configuration includes it where it exists (deploy/nginx/).
 """
 
 from __future__ import annotations
@@ -21,6 +21,10 @@ from ..site.moves import Moves, moves
 from ..urls import Urls
 
 NAME = "nginx-redirects.conf"
+# How the server configurations include it: a pattern matching only NAME ("[f]" is the
+# letter f), because nginx fails on a missing included file but not on a pattern without
+# a match: a build without redirects (stock `mkdocs build`) is served all the same.
+INCLUDE = "nginx-redirects.con[f]"
 HEADER = (
     "# 由 make site 根据数据中的 aliases（旧编号）生成，不要手工编辑：旧网址 301 转到新网址。\n"
 )

@@ -3,7 +3,7 @@
 A generated wrapper ``nginx.conf``, in a temporary folder with nginx's pid, logs and temp
 files, runs one server on 127.0.0.1 that sets only what must differ from the county's
 server (address, root, no TLS) and includes the committed ``deploy/nginx/site.conf`` and
-``brotli.conf`` and the site's own ``nginx-redirects.conf``. nginx runs in the foreground
+``brotli.conf`` and the site's own ``nginx-redirects.conf`` where the build has one. nginx runs in the foreground
 until Ctrl+C. The browser tests start it the same way (``start``).
 """
 
@@ -81,6 +81,15 @@ http {{
 """
 
 
+def redirects_include(site: Path) -> str:
+    """The include of the site's redirects, as a pattern that matches that one file: nginx
+    reads a pattern's matches, and none is no error, so that any build — a stock
+    ``mkdocs build`` writes no nginx-redirects.conf — passes ``nginx -t``."""
+    if re.search(r"[*?\[\]]", str(site)):
+        raise ValueError(f"路径 {str(site)!r} 含有 nginx 会当作通配符的字符")
+    return _quoted(site / nginx.INCLUDE)
+
+
 def server(site: Path, port: int) -> str:
     """The preview's server: only the address, root and no TLS differ from the county's."""
     return f"""\
@@ -90,7 +99,7 @@ def server(site: Path, port: int) -> str:
         root {_quoted(site)};
         include {_quoted(DEPLOY / "site.conf")};
         include {_quoted(DEPLOY / "brotli.conf")};
-        include {_quoted(site / nginx.NAME)};
+        include {redirects_include(site)};
     }}
 """
 
@@ -142,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8080)
     args = parser.parse_args(argv)
     site = Path(args.site).resolve()
-    if not (site / "index.html").is_file() or not (site / nginx.NAME).is_file():
+    if not (site / "index.html").is_file():
         print(f"错误：{args.site}/ 中没有生成的网站，请先运行 make site", file=sys.stderr)
         return 1
     if not Path(NGINX).is_file():

@@ -1,8 +1,10 @@
 """The progress template as CSV: the same rows as the workbook, for any program.
 
 UTF-8 with a BOM and CRLF, like indicators.csv, so that Excel opens it as Chinese text.
-The first line is the note, the second the header, as in the workbook, so both are read
-the same way and a row number means the same line in either.
+The first line is the header, as in the workbook's sheet, so that any CSV reader gets the
+columns and a row number means the same line in either; the instructions are on the
+workbook's own sheet and on the data page (earlier templates had them in a first row,
+which the importer still reads past).
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ def csv_text(notice: Notice, project: Project | None) -> str:
     """The template of one project, or (``project`` None) of every project."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([layout.note(notice)])
     writer.writerow(TITLES)
     for line in layout.lines([project] if project else notice.projects):
         given = line.prefilled()

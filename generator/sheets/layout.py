@@ -1,4 +1,4 @@
-"""What a progress template holds: its columns, its note row, and one line per figure.
+"""What a progress template holds: its columns, its instructions, and one line per figure.
 
 Shared by the two formats (``workbook.py`` writes .xlsx, ``csvfile.py`` writes .csv) and by
 the importer, which finds the columns by these titles. No I/O.
@@ -18,6 +18,7 @@ class Column:
     title: str
     width: int  # in characters, for the spreadsheet
     prefilled: bool  # filled by the site; the clerk fills the others
+    doc: str  # what it holds: on the instruction sheet, the data page and in datapackage.json
 
 
 PROJECT_ID, SEQ, NAME, INDICATOR_ID = "项目编号", "序号", "项目名称", "指标编号"
@@ -25,22 +26,24 @@ COUNTS, TARGET, UNIT, REQUIREMENT = "统计内容", "目标", "单位", "要求"
 DATE, REACHED, MET, SOURCE, NOTE, CORRECTION = "截至日期", "累计完成", "是否达到", "来源", "备注", "更正"
 
 COLUMNS = (
-    Column(PROJECT_ID, 18, True),
-    Column(SEQ, 6, True),
-    Column(NAME, 22, True),
-    Column(INDICATOR_ID, 18, True),
-    Column(COUNTS, 30, True),
-    Column(TARGET, 9, True),
-    Column(UNIT, 8, True),
-    Column(REQUIREMENT, 14, True),
-    Column(DATE, 13, False),
-    Column(REACHED, 11, False),
-    Column(MET, 10, False),
-    Column(SOURCE, 34, False),
-    Column(NOTE, 24, False),
-    Column(CORRECTION, 7, False),
+    Column(PROJECT_ID, 18, True, "项目的永久编号（网站已填）"),
+    Column(SEQ, 6, True, "项目在通知附件中的序号（网站已填）"),
+    Column(NAME, 22, True, "项目名称，照录通知（网站已填）"),
+    Column(INDICATOR_ID, 18, True, "目标数字的永久编号（网站已填）"),
+    Column(COUNTS, 30, True, "这个数字统计的内容，照录通知（网站已填）"),
+    Column(TARGET, 9, True, "通知定的目标数字（网站已填）"),
+    Column(UNIT, 8, True, "目标数字的单位（网站已填）"),
+    Column(REQUIREMENT, 14, True, "目标的要求（不低于、约、封顶等）和适用范围（网站已填）"),
+    Column(DATE, 13, False, "本次进度截至的日期（年-月-日）"),
+    Column(REACHED, 11, False, "截至该日累计达到的数，只填数字，不带单位；单位为 % 的填 0 到 100 之间的数"),
+    Column(MET, 10, False, "封顶、不超过的目标：是否达到，填“是”或“否”（这类目标不填累计完成）"),
+    Column(SOURCE, 34, False, "发布这些数字的文件或公告的名称；同一项目同一截至日期只需填一行"),
+    Column(NOTE, 24, False, "备注，可不填"),
+    Column(CORRECTION, 7, False, "更正以前报错的数字时填“是”，否则留空"),
 )
 TITLES = tuple(c.title for c in COLUMNS)
+# The workbook's sheet of instructions: it has no header row, and the importer passes it by.
+INSTRUCTIONS_SHEET = "填写说明"
 # The columns of a clerk's report: a row with all of them empty is not a report.
 PROGRESS = (DATE, REACHED, MET, SOURCE, NOTE, CORRECTION)
 YES, NO = "是", "否"
@@ -85,18 +88,26 @@ def has_template(project: Project) -> bool:
     return any(ind.has_figure for ind in project.all_indicators)
 
 
-def note(notice: Notice) -> str:
-    """The note row above the headers: what to fill, and how; nothing about any project."""
+def instructions(notice: Notice) -> list[str]:
+    """How to fill the template, one step a line: on the workbook's instruction sheet and
+    on the data page (never in the table itself, whose first row is its header)."""
     year = notice.document.year
-    return (
-        f"填写说明（{notice.document.number}进度填报表）：每行是一个目标数字，灰色的列已由网站填好，请不要修改。"
+    return [
+        f"这是{notice.document.number}的进度填报表：每行是一个目标数字，第一行是列名。",
+        "灰色的列已由网站填好，请不要修改。",
         f"本次要报的数字，在该行填写：截至日期（如 {year}-06-30）；累计完成（截至该日累计达到的数，只填数字，不带单位；"
-        "单位为 % 的填 0 到 100 之间的数）；来源（发布这些数字的文件或公告的名称）；备注（可不填）。"
-        "要求为封顶、不超过的数字不填累计完成，在“是否达到”填“是”或“否”。"
-        "同一项目同一截至日期的各行是一份报告，来源只需填一行。"
-        "更正以前报错的数字时，用新的截至日期填报正确的数，并在“更正”填“是”。"
-        "本次不报的行留空。填好后保存，交给负责发布的同志导入网站（python -m generator import 文件名）。"
-    )
+        "单位为 % 的填 0 到 100 之间的数）；来源（发布这些数字的文件或公告的名称）；备注（可不填）。",
+        "要求为封顶、不超过的数字不填累计完成，在“是否达到”填“是”或“否”。",
+        "同一项目同一截至日期的各行是一份报告，来源只需填一行。",
+        "更正以前报错的数字时，用新的截至日期填报正确的数，并在“更正”填“是”。",
+        "本次不报的行留空。",
+        "填好后保存，交给负责发布的同志导入网站（python -m generator import 文件名）。",
+    ]
+
+
+def note(notice: Notice) -> str:
+    """The instructions as one paragraph."""
+    return "".join(instructions(notice))
 
 
 def title(notice: Notice, project: Project | None) -> str:

@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .layout import DATE, INDICATOR_ID, PROJECT_ID, REACHED, SOURCE, TITLES
+from .layout import DATE, INDICATOR_ID, INSTRUCTIONS_SHEET, PROJECT_ID, REACHED, SOURCE, TITLES
 from .problems import Problems
 
 REQUIRED = (PROJECT_ID, INDICATOR_ID, DATE, REACHED, SOURCE)
-HEADER_SEARCH = 10  # the header is looked for in the first rows (the template's is row 2)
+# The header is looked for in the first rows: the template's is row 1 (row 2 in templates
+# made before the instructions moved to their own sheet, still read).
+HEADER_SEARCH = 10
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ def read(path: Path, problems: Problems) -> list[Row]:
     rows: list[Row] = []
     for sheet, grid, header in found:
         if header is None:
+            if sheet == INSTRUCTIONS_SHEET:  # the template's own: nothing to read there
+                continue
             if read_sheets and any(not is_empty(c.value) for _, cells in grid for c in cells):
                 problems.remark(f"工作表“{sheet}”没有“项目编号”“指标编号”等列名，没有读取")
             continue

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
+import unicodedata
 import zipfile
+from collections.abc import Sequence
 from typing import Literal
 
 from openpyxl import Workbook
@@ -28,8 +31,11 @@ from . import layout
 from .layout import COLUMNS, DATE, MET, REACHED, TITLES
 
 SHEET = "进度"  # the sheet's name; the importer reads every sheet with the header row
-NOTE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3
+HEADER_ROW, FIRST_ROW = 1, 2  # the header first, as in the CSV: the instructions have their own sheet
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+# Row heights, in points, for wrapped text: a line of 11 pt CJK text (Excel's and
+# LibreOffice's CJK fonts set it about 1.4 times the size), and a little padding.
+LINE_HEIGHT, PADDING = 16, 4
 
 _GIVEN = PatternFill("solid", fgColor="EDEDED")  # filled by the site: leave as is
 _NOT_HERE = PatternFill("solid", fgColor="BFBFBF")  # not for this figure (a cap's 累计完成…)
@@ -44,24 +50,66 @@ _MIDDLE = Alignment(vertical="center")
 def workbook_bytes(notice: Notice, project: Project | None) -> bytes:
     """The template of one project, or (``project`` None) of every project."""
     book = Workbook()
-    sheet = book.active
-    assert isinstance(sheet, Worksheet)
-    sheet.title = SHEET
+    guide = book.active
+    assert isinstance(guide, Worksheet)
+    guide.title = layout.INSTRUCTIONS_SHEET  # first, and open on opening: read before filling
+    sheet = book.create_sheet(SHEET)
     title = layout.title(notice, project)
     book.properties.title = title
     book.properties.creator = None  # openpyxl would sign it "openpyxl"
     # no clock in the file: openpyxl requires dates here, so the zip format's first day
     book.properties.created = book.properties.modified = dt.datetime(*ZIP_EPOCH)
+    _instruct(guide, notice, title)
     _fill(sheet, notice, project)
     return _stable_zip(book)
 
 
+def _instruct(sheet: Worksheet, notice: Notice, title: str) -> None:
+    """The instruction sheet: what to do, then what each column of the table holds."""
+    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 14, 70
+    sheet.cell(1, 1, title).font = Font(bold=True, size=13)
+    sheet.merge_cells("A1:B1")
+    row = 2
+    for line in layout.instructions(notice):
+        row += 1
+        sheet.merge_cells(f"A{row}:B{row}")
+        sheet.cell(row, 1, line).alignment = _NOTE
+        sheet.row_dimensions[row].height = row_height([(line, 14 + 70)])
+    row += 2
+    for col, head in enumerate(("列名", "说明"), 1):
+        cell = sheet.cell(row, col, head)
+        cell.font, cell.fill, cell.border = Font(bold=True), _HEAD, _BOX
+    for column in COLUMNS:
+        row += 1
+        name, doc = sheet.cell(row, 1, column.title), sheet.cell(row, 2, column.doc)
+        name.border, doc.border, doc.alignment = _BOX, _BOX, _NOTE
+        if column.prefilled:
+            name.fill = _GIVEN
+        sheet.row_dimensions[row].height = row_height([(column.doc, 70)])
+    _print_on_a4(sheet, "portrait")
+
+
+def row_height(texts: Sequence[tuple[str, float]]) -> float:
+    """The height (points) a row needs to show each (text, column width) wrapped in full:
+    openpyxl cannot measure text, and a row left at the default height shows one line
+    and prints the rest over the next row. Widths count a digit as 1 and a Chinese
+    character as 2, as spreadsheet column widths do."""
+    lines = 1
+    for text, width in texts:
+        span = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+        lines = max(lines, math.ceil(span / max(width - 2, 1)))  # a little for the cell's margins
+    return lines * LINE_HEIGHT + PADDING
+
+
+def _print_on_a4(sheet: Worksheet, orientation: Literal["portrait", "landscape"]) -> None:
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4  # openpyxl's default is none: US Letter
+    sheet.page_setup.orientation = orientation
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0  # all columns, any pages
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
 def _fill(sheet: Worksheet, notice: Notice, project: Project | None) -> None:
     last = get_column_letter(len(COLUMNS))
-    sheet.merge_cells(f"A{NOTE_ROW}:{last}{NOTE_ROW}")
-    note = sheet.cell(NOTE_ROW, 1, layout.note(notice))
-    note.alignment = _NOTE
-    sheet.row_dimensions[NOTE_ROW].height = 96
     for col, column in enumerate(COLUMNS, 1):
         head = sheet.cell(HEADER_ROW, col, column.title)
         head.font, head.fill, head.border = Font(bold=True), _HEAD, _BOX
@@ -85,6 +133,8 @@ def _fill(sheet: Worksheet, notice: Notice, project: Project | None) -> None:
                 cell.alignment = _WRAP
             elif column.title == DATE:
                 cell.number_format = "yyyy-mm-dd"
+        wrapped = [(str(given[c.title]), c.width) for c in COLUMNS if c.prefilled]
+        sheet.row_dimensions[row].height = row_height(wrapped)
         reached, met = _at(row, REACHED), _at(row, MET)
         if line.indicator.judged:
             sheet[reached].fill = _NOT_HERE
@@ -97,10 +147,8 @@ def _fill(sheet: Worksheet, notice: Notice, project: Project | None) -> None:
     for check in checks.all():
         if check.sqref:
             sheet.add_data_validation(check)
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    _print_on_a4(sheet, "landscape")
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"  # the header on every printed page
 
 
 def _at(row: int, title: str) -> str:

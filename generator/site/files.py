@@ -9,10 +9,12 @@ from collections.abc import Callable, Iterator
 
 from .. import sheets, urls
 from . import qr
+from .datapackage import to_datapackage
 from .export import to_csv, to_json
 from .feeds import feed
 from .plan import OutFile, Plan
 from .render import redirect_page
+from .robots import robots_txt
 
 
 def all_files(plan: Plan) -> Iterator[OutFile]:
@@ -24,8 +26,13 @@ def all_files(plan: Plan) -> Iterator[OutFile]:
         return made[path]
 
     yield out(address.FEED, functools.partial(feed, notice, address, plan.site_url, plan.updates))
+    yield out(address.ROBOTS, functools.partial(robots_txt, address, plan.site_url))
     yield out(address.JSON_EXPORT, functools.partial(to_json, notice))
     yield out(address.CSV_EXPORT, functools.partial(to_csv, notice, dict(plan.progress)))
+    yield out(
+        address.DATA_PACKAGE,
+        functools.partial(to_datapackage, notice, address, plan.site_url, sheets.paths(address, None)["csv"]),
+    )
     for path, make in sheets.outputs(address, notice, plan.cache_dir):
         yield out(path, make)
     for project in notice.projects:

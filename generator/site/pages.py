@@ -14,8 +14,10 @@ from ..data.schema import CLASS_TITLES
 from ..data.schema import build as schema
 from ..model import Category, Notice, Situation
 from ..phrases import t
+from ..sheets import layout
 from ..urls import Urls
 from . import notice_page, project_page
+from .datapackage import INDICATOR_FIELDS
 from .export import CSV_COLUMNS
 from .kit import meta, page, shown
 from .plan import Page, Plan
@@ -133,8 +135,9 @@ def data_dictionary(notice: Notice, address: Urls) -> Page:
         page_meta,
         shown(urls.DATA_SECTIONS),
         [name.lower() for name, _ in classes],
-        csv_columns=CSV_COLUMNS,
+        csv_columns=[(name, INDICATOR_FIELDS[name]["description"]) for name in CSV_COLUMNS],
         sheets=sheets.paths(address, None),
+        instructions=layout.instructions(notice),
         classes=[(CLASS_TITLES[name], name.lower(), definition) for name, definition in classes],
     )
 
