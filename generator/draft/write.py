@@ -1,0 +1,48 @@
+"""The draft as YAML text (ruamel.yaml, comments kept) and its atomic write."""
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from .source import DraftError
+
+HEADER = """\
+# yaml-language-server: $schema={schema}
+# 草稿：由 python -m generator draft 从 {source} 生成，尚未核对。
+# 每个“# 待核对：”注释说明要对照原文确认什么；全部核对、改好后删去 draft: true 一行，
+# 再运行 python -m generator check 检查。
+"""
+
+
+def render(data: Any, source_name: str, schema: str) -> str:
+    yaml = YAML()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 1_000_000  # never fold a long line: each value stays on its own line
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return HEADER.format(schema=schema, source=source_name) + "\n" + out.getvalue()
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` in one step, never over an existing file (a reviewed
+    draft must not be lost to a second run)."""
+    if path.exists() or path.is_symlink():
+        raise DraftError(f"{path} 已存在，没有覆盖：请换一个文件名（--output），或先移走原文件")
+    if not path.parent.is_dir():
+        raise DraftError(f"目录 {path.parent} 不存在")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.link(tmp, path)  # fails if the file appeared meanwhile: never overwrites
+    except FileExistsError:
+        raise DraftError(f"{path} 已存在，没有覆盖：请换一个文件名（--output），或先移走原文件") from None
+    finally:
+        os.unlink(tmp)
