@@ -14,7 +14,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock import screenshots test test-fast lint chromium nginx preview bench lighthouse clean venv hooks lock-deps
+.PHONY: serve demo site check lock import draft screenshots test test-fast lint chromium nginx preview bench lighthouse clean venv hooks lock-deps
 
 # Every package is installed from a lock file with hash checking (make lock-deps writes them).
 # The installer and the build backend come first, so that the generator itself is installed
@@ -92,6 +92,19 @@ lock: $(STAMP)
 import: $(STAMP)
 	@[ -n "$(FILE)" ] || { echo "用法：make import FILE=填好的进度填报表.xlsx" >&2; exit 1; }
 	@$(BIN)/python -m generator import "$(FILE)" --data $(DATA) || $(QUIET_FAIL)
+
+## make draft FILE=通知.docx: draft next year's data file from the notice (.docx, .pdf or .txt)
+## as data/projects-<year>.yaml (OUTPUT=path to write elsewhere), with # 待核对 comments to review
+# The file names reach the program as environment variables, never through the shell's or
+# make's parser: a name with spaces, quotes, ; or $(…) is passed as it is.
+DRAFT_FILE := $(value FILE)
+DRAFT_OUTPUT := $(value OUTPUT)
+unexport FILE OUTPUT
+draft: export DRAFT_FILE := $(DRAFT_FILE)
+draft: export DRAFT_OUTPUT := $(DRAFT_OUTPUT)
+draft: $(STAMP)
+	@[ -n "$$DRAFT_FILE" ] || { echo "用法：make draft FILE=通知.docx（也可以是 .pdf 或 .txt）" >&2; exit 1; }
+	@$(BIN)/python -m generator draft "$$DRAFT_FILE" $${DRAFT_OUTPUT:+--output "$$DRAFT_OUTPUT"} || $(QUIET_FAIL)
 
 ## make lint: ruff, mypy (strict on generator/), the schema and the address lock up to date
 lint: $(STAMP)

@@ -13,18 +13,26 @@ from .source import DraftError
 
 def run(file: str, output: str | None) -> int:
     """Draft ``file``; print what was written, the path on the last line; errors in Chinese."""
+    name = Path(file).name
     try:
         source = read(Path(file))
-        data = build.draft(source)
-        year = data["document"].get("year")
-        if optional("Project", "continues") and isinstance(year, int):
-            data = build.draft(source, site.previous_projects(year))
+        try:
+            data = build.draft(source)
+            year = data["document"].get("year")
+            if optional("Project", "continues") and isinstance(year, int):
+                data = build.draft(source, site.previous_projects(year))
+        except DraftError as exc:
+            raise DraftError(f"{name} {exc}") from None
         path = Path(output) if output else Path("data") / f"projects-{year or '草稿'}.yaml"
         schema = os.path.relpath(SCHEMA, path.resolve().parent)
-        text = write.render(data, Path(file).name, schema)
+        text = write.render(data, name, schema)
         write.write_new(path, text)
     except DraftError as exc:
         print(f"错误：{exc}；没有写入任何文件。", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a file no reader expected: a message, never a traceback
+        print(f"错误：无法起草 {name}：读取时出了程序没有料到的问题（{type(exc).__name__}）；"
+              "没有写入任何文件。请把这个文件交给维护网站的同志。", file=sys.stderr)
         return 1
     if not output:
         site.register(path)

@@ -11,13 +11,14 @@ from .source import PAGE_NUMBER, Cell, DraftError, Source, segments
 def read(path: Path) -> Source:
     """Paragraphs and table rows in document order; merged cells become ``None``."""
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DraftError(f"{path.name} 不是有效的 Word 文件（.docx），无法读取：{type(exc).__name__}") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise DraftError(f"{path.name} 不是有效的 Word 文件（.docx），无法读取") from None
     source = Source()
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):

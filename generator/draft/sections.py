@@ -61,7 +61,7 @@ def parse(paragraphs: list[str]) -> Body:
     title_at = next((i for i, p in enumerate(paras) if "关于" in p and p.endswith("通知")), None)
     number_at = next((i for i, p in enumerate(paras) if NUMBER.match(p)), None)
     if title_at is None or number_at is None:
-        raise DraftError("不像一份通知：找不到文号（如“太政〔2020〕10号”）或标题（“……关于……的通知”）")
+        raise DraftError("不像一份通知：找不到文号（如“某政〔2031〕10号”）或标题（“……关于……的通知”）")
     f["number"] = paras[number_at]
     if number_at > 0 and paras[number_at - 1].endswith("文件"):
         f["letterhead"] = paras[number_at - 1]

@@ -33,7 +33,7 @@ def clean(text: str) -> str:
     """The text without the spaces an extraction inserts between characters.
 
     Chinese text has no spaces of its own, so every space goes; a space next to a Latin
-    letter is kept (the 2020 notice prints “思想 and 党的十九大”, which is quoted as printed).
+    letter is kept (a notice may print a Latin word among Chinese, quoted as printed).
     """
     kept = _SPACE.sub(" ", text.strip())
     kept = _SPACED_LETTERS.sub(lambda m: m.group().replace(" ", ""), kept)

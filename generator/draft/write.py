@@ -25,7 +25,21 @@ def render(data: Any, source_name: str, schema: str) -> str:
     yaml.width = 1_000_000  # never fold a long line: each value stays on its own line
     out = io.StringIO()
     yaml.dump(data, out)
-    return HEADER.format(schema=schema, source=source_name) + "\n" + out.getvalue()
+    body = "\n".join(_comment_gap(line) for line in out.getvalue().split("\n"))
+    return HEADER.format(schema=schema, source=source_name) + "\n" + body
+
+
+MARK = " # 待核对："
+
+
+def _comment_gap(line: str) -> str:
+    """Two spaces before every end-of-line comment (ruamel lines them up by the one before).
+    Only a comment after a whole value is touched, never text inside a quoted value."""
+    value, mark, comment = line.rpartition(MARK)
+    left = value.rstrip()
+    if not mark or not left or left.endswith('\\"') or not (left.endswith(('"', ":")) or left[-1].isalnum()):
+        return line
+    return f"{left} {MARK}{comment}"
 
 
 def write_new(path: Path, text: str) -> None:
