@@ -83,7 +83,7 @@ def make_pdf(text: str, path: Path, *, encrypt: str | None = None) -> None:
     truetype_font(text + "—0123456789", truetype)
     pdf.add_font("noto", fname=str(truetype))
     pdf.set_font("noto", size=11)
-    pdf.set_char_spacing(3)
+    pdf.set_char_spacing(4)  # wider than pdfplumber's x_tolerance: a space between characters
     pdf.add_page()
     for block in parse(text):
         if isinstance(block, str):

@@ -26,7 +26,7 @@ _SPACE = re.compile(r"\s+")
 # "a n d": a Latin word spaced out letter by letter (a PDF's character spacing)
 _SPACED_LETTERS = re.compile(r"(?<![A-Za-z])[A-Za-z](?: [A-Za-z])+(?![A-Za-z])")
 # A page number as printed on government documents: —2—, - 2 -, 第2页.
-PAGE_NUMBER = re.compile(r"^[\s—–\-－]*\d+[\s—–\-－]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
+PAGE_NUMBER = re.compile(r"^[\s—–\-－]*\d[\d\s]*[\s—–\-－]*$|^第\s*[\d\s]+页(\s*共\s*[\d\s]+页)?$")
 
 
 def clean(text: str) -> str:
