@@ -32,7 +32,7 @@ def only(target: str) -> figures.Figure:
     ],
 )
 def test_the_clause_is_the_shortest_span_with_qualifier_unit_and_scope(target: str, clause: str) -> None:
-    figure = [f for f in figures.find(target) if not f.reason][0]
+    figure = next(f for f in figures.find(target) if not f.reason)
     assert figures.clause(target, figure) == clause
     assert clause in target
 
