@@ -14,7 +14,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock import draft screenshots test test-fast lint chromium nginx preview bench lighthouse clean venv hooks lock-deps
+.PHONY: serve demo site check lock import draft check-draft screenshots test test-fast lint chromium nginx preview bench lighthouse clean venv hooks lock-deps
 
 # Every package is installed from a lock file with hash checking (make lock-deps writes them).
 # The installer and the build backend come first, so that the generator itself is installed
@@ -105,6 +105,11 @@ draft: export DRAFT_OUTPUT := $(DRAFT_OUTPUT)
 draft: $(STAMP)
 	@[ -n "$$DRAFT_FILE" ] || { echo "用法：make draft FILE=通知.docx（也可以是 .pdf 或 .txt）" >&2; exit 1; }
 	@$(BIN)/python -m generator draft "$$DRAFT_FILE" $${DRAFT_OUTPUT:+--output "$$DRAFT_OUTPUT"} || $(QUIET_FAIL)
+
+## make check-draft DATA=data/projects-2031.yaml: check a reviewed draft without recording its
+## addresses (they are recorded when the notice joins the site)
+check-draft: $(STAMP)
+	@$(BIN)/python -m generator check --no-record $(DATA) || $(QUIET_FAIL)
 
 ## make lint: ruff, mypy (strict on generator/), the schema and the address lock up to date
 lint: $(STAMP)

@@ -150,3 +150,22 @@ def test_make_draft_passes_the_file_names_as_they_are(tmp_path: Path) -> None:
     assert out.is_file()
     assert not (ROOT / "INJECTED").exists() and not (ROOT / "TICKED").exists()
     assert not (tmp_path / "INJECTED").exists() and not (tmp_path / "TICKED").exists()
+
+
+def test_the_guide_shows_what_drafting_and_checking_print(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "notice-2031.txt").write_bytes(FICTIONAL.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    drafted = run("draft", "notice-2031.txt")
+    out = Path(drafted.out.splitlines()[-1])
+    text = out.read_text(encoding="utf-8")
+    reviewed = tmp_path / "data" / "projects-2031.yaml"
+    reviewed.write_text(text.replace("draft: true", "", 1), encoding="utf-8")  # as after review
+    checked = run("check", "--no-record", str(reviewed.relative_to(tmp_path)))
+    shown = [*drafted.out.splitlines(), *checked.out.splitlines()]
+    lines = text.splitlines()
+    at = next(k for k, line in enumerate(lines) if '"xinda-jijing"' in line)
+    shown += lines[at : at + 6]  # the guide's example of what to confirm
+    missing = [line for line in shown if line.strip() and line not in guide]
+    assert not missing, "docs/guide.md 没有照实显示这些输出：\n" + "\n".join(missing)

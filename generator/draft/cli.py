@@ -42,6 +42,6 @@ def run(file: str, output: str | None) -> int:
     to_check = text.count("# 待核对：")
     print(f"已起草 {data['document'].get('number', Path(file).name)}：项目 {len(projects)} 个，"
           f"子项 {items} 个，指标 {figures} 个；待核对 {to_check} 处（文件中的“# 待核对：”注释）。")
-    print(f"下一步：逐条核对后删去 draft: true 一行，再运行 python -m generator check {path}")
+    print(f"下一步：逐条核对“# 待核对：”注释，改好后删去 draft: true 一行，再检查：make check-draft DATA={path}")
     print(path)
     return 0

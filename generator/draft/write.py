@@ -55,8 +55,15 @@ def write_new(path: Path, text: str) -> None:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        os.link(tmp, path)  # fails if the file appeared meanwhile: never overwrites
+        try:
+            os.link(tmp, path)  # fails if the file appeared meanwhile: never overwrites
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: the same step, checked just before
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.replace(tmp, path)
     except FileExistsError:
         raise DraftError(f"{path} 已存在，没有覆盖：请换一个文件名（--output），或先移走原文件") from None
     finally:
-        os.unlink(tmp)
+        Path(tmp).unlink(missing_ok=True)
