@@ -169,3 +169,27 @@ def test_the_guide_shows_what_drafting_and_checking_print(tmp_path: Path, monkey
     shown += lines[at : at + 6]  # the guide's example of what to confirm
     missing = [line for line in shown if line.strip() and line not in guide]
     assert not missing, "docs/guide.md 没有照实显示这些输出：\n" + "\n".join(missing)
+
+
+def test_a_messier_notice_drafts_and_check_lists_what_a_person_must_decide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No 抄送 and 印发 lines, and a section whose count the annex does not bear out."""
+    text = FICTIONAL.read_text(encoding="utf-8")
+    text = text.replace("抄送：县委办公室、县人大常委会办公室、县政协办公室\n", "").replace("2031 年 3 月 15 日印发", "")
+    text = text.replace("四、继续实施 5 项民生工程", "四、继续实施 6 项民生工程")
+    (tmp_path / "messy.txt").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    drafted = run("draft", "messy.txt", "--output", "messy.yaml")
+    assert drafted.code == 0, drafted.err
+    assert "  # 待核对：原文中没有找到这些字段，请照原文补上：copied_to、office、printed\n" in Path("messy.yaml").read_text(encoding="utf-8")
+    checked = run("check", "--no-record", str(without_draft_line(Path("messy.yaml"))))
+    assert checked.code == 1
+    assert checked.err.splitlines() == [
+        "messy-checked.yaml:8: document.copied_to: 通知 的 抄送：缺少必填字段 'copied_to'（抄送）",
+        "messy-checked.yaml:8: document.office: 通知 的 印发机关：缺少必填字段 'office'（印发机关）",
+        "messy-checked.yaml:8: document.printed: 通知 的 印发日期：缺少必填字段 'printed'（印发日期，照原文书写）",
+        "messy-checked.yaml:49: categories[2].count: 类别“继续实施” 的 项目数：“继续实施”类通知称有 6 个项目，"
+        "但清单中有 5 个（序号 4、5、6、7、8）",
+        "错误：messy-checked.yaml 有 4 处数据错误。",
+    ]
