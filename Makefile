@@ -153,12 +153,14 @@ screenshots: $(STAMP) node_modules/.package-lock.json chromium
 	cp test-results/phone/home-first-screen.png readme/phone-home.png
 	cp test-results/phone/project-items-first-screen.png readme/phone-project.png
 
-## make bench: the time from saving the data to the page in make serve (bench/edit.py), then
+## make bench: the time from saving the data to the page in make serve (bench/edit.py), the
+## time to draft the 2020 notice from .txt, .docx and .pdf (bench/draft.py), then
 ## build CPU and wall time, peak memory and size for 33, 330 and 3,300 projects against plain
 ## MkDocs with the same finish step (about 20 minutes; not part of make test); writes
 ## bench/results.md with bench/resident.py's last first-load and search figures
 bench: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python bench/edit.py
+	$(BIN)/python bench/draft.py
 	$(BIN)/python bench/run.py
 
 ## make lighthouse: Lighthouse (mobile preset) on the home page and a project page, the site
