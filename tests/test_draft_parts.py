@@ -6,7 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.draft import annex, figures, ids, keys, project, site
 from generator.draft.build import draft
@@ -139,3 +142,42 @@ def test_the_site_s_notices_are_read_from_mkdocs_yml(tmp_path: Path) -> None:
     assert site.previous_projects(2021, ROOT / "mkdocs.yml")["“四带一自”产业扶贫"] == "sidai-yizi"
     assert site.previous_projects(2020, ROOT / "mkdocs.yml") == {}
     assert site.notices(tmp_path / "none.yml") == []
+
+
+SPECIAL = "“”：:#'\"\\{}[]&*!|>%@`-—、，。；/0123456789元人%"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(alphabet=st.sampled_from(sorted(set("民生工程目标任务补助" + SPECIAL))) | st.characters(
+    blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=60))
+def test_any_text_of_a_notice_comes_back_from_the_draft_as_it_was(text: str) -> None:
+    """Text is text: whatever a cell holds is written as a YAML string and read back unchanged."""
+    from generator.draft import write
+    from generator.draft.source import Source
+
+    source = read(ROOT / "tests" / "fixtures" / "draft" / "notice-2031.txt")
+    hostile = Source(paragraphs=source.paragraphs, rows=[*source.rows[:1], [("1",), ("项目" + text,), (text + "。",)],
+                                                        *source.rows[2:]])
+    data = draft(hostile)
+    loaded = yaml.safe_load(write.render(data, "x.txt", "schema.json"))
+    first = loaded["projects"][0]
+    assert first["name"] == clean("项目" + text)
+    assert first["target"] == clean(text + "。")
+
+
+def test_a_text_saved_as_gbk_reads_as_the_same_notice(tmp_path: Path) -> None:
+    fictional = ROOT / "tests" / "fixtures" / "draft" / "notice-2031.txt"
+    gbk = tmp_path / "notice-gbk.txt"
+    gbk.write_bytes(fictional.read_text(encoding="utf-8").encode("gb18030"))
+    assert read(gbk) == read(fictional)
+
+
+def test_a_file_too_large_for_a_notice_is_not_read(tmp_path: Path) -> None:
+    from generator.draft.read import read as read_any
+    from generator.draft.source import DraftError
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as out:
+        out.truncate(51 * 1024 * 1024)  # sparse: takes no disk
+    with pytest.raises(DraftError, match=r"^big.txt 超过 50 MB，不像一份通知，没有读取$"):
+        read_any(big)

@@ -6,6 +6,7 @@ from pathlib import Path
 from .source import DraftError, Source
 
 FORMATS = ".docx、.pdf 或 .txt"
+MAX_MB = 50  # a notice with its annex is well under 1 MB as text, a few MB as PDF
 
 
 def read(path: Path) -> Source:
@@ -14,6 +15,8 @@ def read(path: Path) -> Source:
         raise DraftError(f"找不到文件 {path}")
     if not path.is_file():
         raise DraftError(f"{path} 不是文件")
+    if path.stat().st_size > MAX_MB * 1024 * 1024:
+        raise DraftError(f"{path.name} 超过 {MAX_MB} MB，不像一份通知，没有读取")
     suffix = path.suffix.lower()
     head = path.read_bytes()[:8]
     if suffix == ".doc" or head.startswith(b"\xd0\xcf\x11\xe0"):
