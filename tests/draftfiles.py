@@ -13,7 +13,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+NOTO = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+
+def cjk_font() -> tuple[Path, int]:
+    """A font with simplified Chinese, and its number in a collection: Noto Sans CJK SC
+    (fonts-noto-cjk, installed by make chromium), else whatever fontconfig offers for zh-cn."""
+    if NOTO.is_file():
+        return NOTO, 2  # the collection's SC face
+    import subprocess
+
+    found = subprocess.run(["fc-match", "-f", "%{file}\n%{index}", "sans:lang=zh-cn"],
+                           capture_output=True, text=True, check=False).stdout.split("\n")
+    if len(found) == 2 and Path(found[0]).is_file():
+        return Path(found[0]), int(found[1] or 0)
+    raise FileNotFoundError("no Chinese font: run make chromium (it installs fonts-noto-cjk)")
 LEFT = "←"  # a cell merged with the one to its left
 UP = "↑"  # a cell merged with the one above
 
@@ -76,8 +90,6 @@ def make_docx(text: str, path: Path) -> None:
 def make_pdf(text: str, path: Path, *, encrypt: str | None = None) -> None:
     """The notice as a PDF with an embedded CJK font (fonts-noto-cjk, installed by make chromium)."""
 
-    if not FONT.is_file():
-        raise FileNotFoundError(f"{FONT} is missing: run make chromium (it installs fonts-noto-cjk)")
     pdf = _Pdf()
     truetype = path.with_name(path.stem + "-font.ttf")
     truetype_font(text + "—0123456789", truetype)
@@ -96,7 +108,7 @@ def make_pdf(text: str, path: Path, *, encrypt: str | None = None) -> None:
 
 
 def truetype_font(text: str, path: Path) -> None:
-    """Noto Sans CJK SC cut to the characters of ``text``, its outlines made TrueType.
+    """A Chinese font (``cjk_font``) cut to the characters of ``text``, its outlines TrueType.
 
     A PDF from Word embeds CJK fonts as TrueType (Identity-H); fpdf2 writes an OpenType CFF
     font with its own encoding CMap, which pdfminer cannot map back to text.
@@ -106,7 +118,8 @@ def truetype_font(text: str, path: Path) -> None:
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.ttLib import TTFont, newTable
 
-    font = TTFont(str(FONT), fontNumber=2)  # the collection's SC (simplified Chinese) face
+    path_in, number = cjk_font()
+    font = TTFont(str(path_in), fontNumber=number)
     options = subset.Options()
     options.layout_features = []
     options.name_IDs = ["*"]
@@ -114,6 +127,9 @@ def truetype_font(text: str, path: Path) -> None:
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=text + " ")
     subsetter.subset(font)
+    if "CFF " not in font:  # TrueType outlines already
+        font.save(str(path))
+        return
     order = font.getGlyphOrder()
     glyph_set = font.getGlyphSet()
     glyf = newTable("glyf")
