@@ -134,12 +134,8 @@ def _categories(body: sections.Body) -> tuple[CommentedSeq, dict[str, str], dict
 def _retired(body: sections.Body) -> CommentedMap:
     section = next((s for s in body.sections if sections.is_retired(s.heading)), None)
     retired = CommentedMap()
-    if section is None:
-        retired["heading"] = q("（原文没有“调整和退出”部分）")
-        note(retired, "heading", "原文没有“调整和退出”一节：请按原文改写或与维护网站的同志商量")
-        retired["text"] = q("无")
-        retired["count"] = 0
-        retired["programmes"] = CommentedSeq()
+    if section is None:  # nothing is made up: check lists the fields a person must fill in
+        retired.yaml_set_start_comment("待核对：原文中没有找到“调整和退出”一节，请照原文填写", indent=2)
         return retired
     text = "".join(section.paragraphs)
     retired["heading"] = q(section.heading)

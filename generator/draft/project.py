@@ -30,9 +30,9 @@ def project_entry(
     note(entry, "id", ID_NOTE)
     entry["seq"] = row.seq
     entry["name"] = q(shown)
-    if name is None:
+    if name is None:  # not a name: name_in_annex below makes check ask for the body's one
         note(entry, "name", "附件本项未印名称，正文中也没有找到：请照原文填写")
-    if row.name is None and name is not None:
+    if row.name is None:
         entry["name_in_annex"] = False
         note(entry, "name_in_annex", "附件本项未印项目名称，名称取自正文第四部分，请核对")
     if body_name is not None:
