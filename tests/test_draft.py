@@ -193,3 +193,25 @@ def test_a_messier_notice_drafts_and_check_lists_what_a_person_must_decide(
         "但清单中有 5 个（序号 4、5、6、7、8）",
         "错误：messy-checked.yaml 有 4 处数据错误。",
     ]
+
+
+def test_what_the_notice_does_not_say_is_left_for_check_to_ask(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No 调整和退出 section: nothing is made up for it. A project printed without its name
+    takes the one name of the body that no annex row has."""
+    text = FICTIONAL.read_text(encoding="utf-8")
+    text = text.replace("三、调整和退出 1 项民生工程\n\n农村道路养护机制已健全，转为部门日常工作，退出民生工程。\n\n", "")
+    text = text.replace("\t城乡居民医疗保险\t\t", "\t\t\t")
+    (tmp_path / "n.txt").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    data = draft(Path("n.txt"), Path("n.yaml"))
+    assert data["retired"] == {}
+    sixth = data["projects"][5]
+    assert (sixth["name"], sixth["name_in_annex"], sixth["category"]) == ("城乡居民医疗保险", False, "continued")
+    checked = run("check", "--no-record", str(without_draft_line(Path("n.yaml"))))
+    assert checked.code == 1
+    assert [line.split(": ", 1)[1] for line in checked.err.splitlines()[:-1]] == [
+        "retired.count: 调整和退出部分 的 项目数：缺少必填字段 'count'（通知所称调整和退出项目数）",
+        "retired.heading: 调整和退出部分 的 标题：缺少必填字段 'heading'（正文中的标题）",
+        "retired.programmes: 调整和退出部分 的 退出项目：缺少必填字段 'programmes'（各调整和退出项目）",
+        "retired.text: 调整和退出部分 的 原文：缺少必填字段 'text'（正文段落，照抄原文）",
+    ]
