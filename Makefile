@@ -14,7 +14,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock import screenshots test test-fast lint chromium nginx preview bench lighthouse clean venv hooks lock-deps
+.PHONY: serve demo site check lock import draft check-draft screenshots test test-fast lint chromium nginx preview bench lighthouse clean venv hooks lock-deps
 
 # Every package is installed from a lock file with hash checking (make lock-deps writes them).
 # The installer and the build backend come first, so that the generator itself is installed
@@ -93,6 +93,24 @@ import: $(STAMP)
 	@[ -n "$(FILE)" ] || { echo "用法：make import FILE=填好的进度填报表.xlsx" >&2; exit 1; }
 	@$(BIN)/python -m generator import "$(FILE)" --data $(DATA) || $(QUIET_FAIL)
 
+## make draft FILE=通知.docx: draft next year's data file from the notice (.docx, .pdf or .txt)
+## as data/projects-<year>.yaml (OUTPUT=path to write elsewhere), with # 待核对 comments to review
+# The file names reach the program as environment variables, never through the shell's or
+# make's parser: a name with spaces, quotes, ; or $(…) is passed as it is.
+DRAFT_FILE := $(value FILE)
+DRAFT_OUTPUT := $(value OUTPUT)
+unexport FILE OUTPUT
+draft: export DRAFT_FILE := $(DRAFT_FILE)
+draft: export DRAFT_OUTPUT := $(DRAFT_OUTPUT)
+draft: $(STAMP)
+	@[ -n "$$DRAFT_FILE" ] || { echo "用法：make draft FILE=通知.docx（也可以是 .pdf 或 .txt）" >&2; exit 1; }
+	@$(BIN)/python -m generator draft "$$DRAFT_FILE" $${DRAFT_OUTPUT:+--output "$$DRAFT_OUTPUT"} || $(QUIET_FAIL)
+
+## make check-draft DATA=data/projects-2031.yaml: check a reviewed draft without recording its
+## addresses (they are recorded when the notice joins the site)
+check-draft: $(STAMP)
+	@$(BIN)/python -m generator check --no-record $(DATA) || $(QUIET_FAIL)
+
 ## make lint: ruff, mypy (strict on generator/), the schema and the address lock up to date
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
@@ -135,12 +153,14 @@ screenshots: $(STAMP) node_modules/.package-lock.json chromium
 	cp test-results/phone/home-first-screen.png readme/phone-home.png
 	cp test-results/phone/project-items-first-screen.png readme/phone-project.png
 
-## make bench: the time from saving the data to the page in make serve (bench/edit.py), then
+## make bench: the time from saving the data to the page in make serve (bench/edit.py), the
+## time to draft the 2020 notice from .txt, .docx and .pdf (bench/draft.py), then
 ## build CPU and wall time, peak memory and size for 33, 330 and 3,300 projects against plain
 ## MkDocs with the same finish step (about 20 minutes; not part of make test); writes
 ## bench/results.md with bench/resident.py's last first-load and search figures
 bench: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python bench/edit.py
+	$(BIN)/python bench/draft.py
 	$(BIN)/python bench/run.py
 
 ## make lighthouse: Lighthouse (mobile preset) on the home page and a project page, the site

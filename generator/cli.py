@@ -204,6 +204,12 @@ def _finish(args: argparse.Namespace) -> int:
     return 0
 
 
+def _draft(args: argparse.Namespace) -> int:
+    from .draft.cli import run
+
+    return run(args.notice, args.output)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator", description="民生工程公开网站的数据工具"
@@ -227,6 +233,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     imp.add_argument("--data", dest="file", default=DEFAULT_DATA, help=f"数据文件（默认 {DEFAULT_DATA}）")
     imp.add_argument("--docs", default="docs", help="手写页面的目录（默认 docs）")
     imp.set_defaults(run=_import)
+    dra = commands.add_parser("draft", help="从通知原件（.docx、.pdf 或 .txt）起草数据文件，供核对")
+    dra.add_argument("notice", help="通知原件")
+    dra.add_argument("--output", help="写入这个文件（默认 data/projects-年度.yaml）；已有的文件不覆盖")
+    dra.set_defaults(run=_draft)
     ren = commands.add_parser("render", help="把网站的全部页面和文件写到一个目录，供不带插件的 MkDocs 构建")
     ren.add_argument("dir", help="输出目录（已有的会被替换）")
     ren.add_argument("-f", "--config", default="mkdocs.yml", help="网站配置（默认 mkdocs.yml）")
