@@ -479,6 +479,8 @@ REFUSED = [
     ("glossary[2].source.date", "2098<script>", "日期 "),
     ("projects[0].headline", "licheng<script>", "编号 "),
     ("projects[3].items[0].headline", 'x" onclick="alert(1)', "编号 "),
+    ("projects[0].standard", "licheng<script>", "编号 "),
+    ("projects[3].items[0].standard", 'x" onclick="alert(1)', "编号 "),
     ("situations[0].id", "<img src=x onerror=alert(1)>", "编号 "),
     ("categories[0].paragraphs", ["ceshi-lu<script>"], "编号 "),
     ("situations[0].members", ["ceshi-lu#<script>"], "成员 "),

@@ -15,6 +15,7 @@ from ..data.schema import build as schema
 from ..model import Category, Notice, Situation
 from ..phrases import t
 from . import notice_page, project_page
+from .excerpt import cut
 from .export import CSV_COLUMNS
 from .kit import meta, page, shown
 from .plan import Page, Plan
@@ -92,14 +93,17 @@ def requirements(notice: Notice) -> Page:
 
 def glossary(notice: Notice) -> Page:
     doc = notice.document
-    terms = "、".join(term.term for term in notice.glossary)
-    page_meta = meta(f"名词解释（{_year(notice)}）", f"{doc.number}中的名词：{terms}")
+    # the site's own words (basis: site, such as 序时进度) are not terms of the notice
+    terms = "、".join(term.term for term in notice.glossary if term.basis != "site")
+    ours = "、".join(term.term for term in notice.glossary if term.basis == "site")
+    description = f"{doc.number}中的名词：{terms}" + (f"；本站用语：{ours}" if ours else "")
+    page_meta = meta(f"名词解释（{_year(notice)}）", description)
     return page(urls.GLOSSARY, "glossary.md.j2", page_meta, {}, [term.id for term in notice.glossary])
 
 
 def retired(notice: Notice) -> Page:
     part = notice.retired
-    page_meta = meta(f"{part.heading}（{_year(notice)}）", f"{notice.document.number}：{part.text[:100]}")
+    page_meta = meta(f"{part.heading}（{_year(notice)}）", f"{notice.document.number}：{cut(part.text, 100)}")
     anchors = [p.id for p in part.programmes]
     return page(urls.RETIRED, "retired.md.j2", page_meta, {}, anchors)
 

@@ -25,8 +25,9 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import phrases, progress, search, urls
-from ..model import Project, Row
+from ..model import Indicator, Project, Row
 from ..phrases import t
+from . import excerpt
 from .plan import Page, Plan
 from .text import front_matter, md, tooltip
 
@@ -78,6 +79,22 @@ def _target_html(ctx: Context, row: Row) -> Markup:
     return Markup("".join(out))
 
 
+@pass_context
+def _clause_html(ctx: Context, ind: Indicator) -> Markup:
+    """A figure's clause as printed, its figure marked (``ms-value``) where the clause holds
+    it: wherever a figure is shown, its qualifier, unit and scope are shown with it."""
+    plan: Plan = ctx["plan"]
+    span = excerpt.value_span(ind) if ind.has_figure else None
+    if span is None:
+        return Markup(_marked(plan, ind.clause))
+    start, end = span
+    text = ind.clause
+    return Markup(
+        f'{_marked(plan, text[:start])}<span class="ms-value">{html.escape(text[start:end])}</span>'
+        f"{_marked(plan, text[end:])}"
+    )
+
+
 class _Compiled(FileSystemBytecodeCache):
     """Compiled templates kept in the build cache: compiling ours took 0.2 s of every
     build, and the theme's (material and overrides/, plugin.on_env) as much again. Jinja
@@ -118,6 +135,7 @@ def environment(cache_dir: Path | None = None) -> Environment:
     env.filters["md"] = md
     env.filters["quote"] = _quote
     env.filters["enquote"] = lambda text: f"“{text}”"
+    env.filters["cut"] = excerpt.cut
     env.filters["pct"] = lambda v: "—" if v is None else f"{progress.percent(v)}%"
     env.filters["pctval"] = lambda v: 0 if v is None else progress.percent(v)
     env.filters["search_terms"] = search.terms  # keywords as search metadata (search.py)
@@ -126,6 +144,7 @@ def environment(cache_dir: Path | None = None) -> Environment:
         link=_link,
         old_anchors=_old_anchors,
         target_html=_target_html,
+        clause_html=_clause_html,
         t=t,
         NOTE_LABELS=phrases.NOTE_LABELS,
     )
