@@ -99,7 +99,7 @@ PHRASES: dict[str, str] = {
     "no_reports": "本站没有收到本项目的进度报告。{number}只确定了年度目标；本站不显示未经公布的数字，也不把“未收到”当作0%。",
     "report_source": "来源：",
     "correction": "（更正）",
-    "report_line": "{counts}：{reached}{unit}（目标{value}{unit}）",
+    "report_line": "{counts}：{reached}{unit}（通知原文：{clause}）",
     "report_line_judged": "{counts}：{verdict}",
     "category_part": "本项目属于通知中“{heading}”这一部分。",
     "in_situations": "本站把本项目列在这些分组里：",

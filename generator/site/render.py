@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import (
     Environment,
     FileSystemBytecodeCache,
+    FileSystemLoader,
     PackageLoader,
     StrictUndefined,
     pass_context,
@@ -118,10 +119,11 @@ def compiled(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
 
 
 @cache
-def environment(cache_dir: Path | None = None) -> Environment:
-    """The templates' environment; with ``cache_dir`` (the build cache), compiled once."""
+def environment(cache_dir: Path | None = None, templates: Path | None = None) -> Environment:
+    """The templates' environment; with ``cache_dir`` (the build cache), compiled once.
+    ``templates`` replaces the package's templates (the fidelity test renders a broken copy)."""
     env = Environment(
-        loader=PackageLoader("generator", "templates"),
+        loader=FileSystemLoader(templates) if templates else PackageLoader("generator", "templates"),
         bytecode_cache=compiled(cache_dir),
         autoescape=True,
         undefined=StrictUndefined,
@@ -151,9 +153,10 @@ def environment(cache_dir: Path | None = None) -> Environment:
     return env
 
 
-def render(plan: Plan, page: Page) -> str:
-    """The Markdown of a generated page: its front matter, then its template's output."""
-    template = environment(plan.cache_dir).get_template(page.template)
+def render(plan: Plan, page: Page, templates: Path | None = None) -> str:
+    """The Markdown of a generated page: its front matter, then its template's output
+    (from the ``templates`` folder, if given, instead of the package's)."""
+    template = environment(None if templates else plan.cache_dir, templates).get_template(page.template)
     body = template.render(
         plan=plan,
         page=page,
