@@ -21,6 +21,8 @@ PHRASES: dict[str, str] = {
     "year_state_none": "这是{year}年度的目标；本站没有收到完成情况。",
     "year_state_some": "这是{year}年度的目标；完成情况按收到的进度报告，截至{date}。",
     "site_grouping": "本站按群众的生活情况分组，这不是通知的分类。",
+    "situation_tie": "通知原文：",
+    "situation_limit": "通知限定的对象：",
     "editor_note": "编者注",
     "summary_label": "本站概括",
     "sic": "原文如此",

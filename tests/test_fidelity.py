@@ -209,3 +209,26 @@ def test_a_template_that_drops_a_qualifier_is_caught(
     (copy / template).write_text(text.replace(good, bad), encoding="utf-8")
     found = figure_violations(render(plan, page, copy), notice, src, project)
     assert any(expected in line for line in found), found
+
+
+def test_each_situation_member_shows_the_notice_words_that_tie_it_and_its_limit(
+    built_site: Path, notice: Notice
+) -> None:
+    problems = []
+    for situation in notice.situations:
+        page = article(page_html(built_site, urls.situation(situation.id)))
+        items = page.find_all("li")
+        assert len(items) == len(situation.members)
+        for ref, li in zip(situation.members, items, strict=True):
+            tie = situation.tie(ref)
+            assert tie is not None
+            text = squeeze(li.text)
+            if f"通知原文：“{squeeze(tie.words)}”" not in text:
+                problems.append(f"{situation.name}：{ref} 没有显示分组理由“{tie.words}”")
+            if tie.limit and f"通知限定的对象：{squeeze(tie.limit)}" not in text:
+                problems.append(f"{situation.name}：{ref} 没有显示受益对象“{tie.limit}”")
+    assert not problems, "\n".join(problems)
+    kunnan = squeeze(article(page_html(built_site, urls.situation("kunnan"))).text)
+    assert "健康脱贫综合医疗保障" in kunnan and "通知限定的对象：建档立卡贫困人口" in kunnan
+    old = squeeze(article(page_html(built_site, urls.situation("laonianren"))).text)
+    assert "特困" not in old  # the notice says nothing of age for 特困供养

@@ -160,6 +160,7 @@ def category_page(notice: Notice, category: Category) -> Page:
 
 
 def situation_page(notice: Notice, situation: Situation) -> Page:
-    members = [notice.member(ref) for ref in situation.members]
+    # each member with the notice's words that tie it to the group (checked to be there)
+    members = [(*found, situation.tie(ref)) for ref in situation.members if (found := notice.member(ref))]
     page_meta = meta(f"{situation.name}（{_year(notice)}）", t("site_grouping"), searched=False)
     return page(urls.situation(situation.id), "situation.md.j2", page_meta, {}, situation=situation, members=members)
