@@ -232,3 +232,19 @@ def test_each_situation_member_shows_the_notice_words_that_tie_it_and_its_limit(
     assert "健康脱贫综合医疗保障" in kunnan and "通知限定的对象：建档立卡贫困人口" in kunnan
     old = squeeze(article(page_html(built_site, urls.situation("laonianren"))).text)
     assert "特困" not in old  # the notice says nothing of age for 特困供养
+
+
+def test_the_standard_per_person_comes_first_and_is_labelled_as_ours(built_site: Path, notice: Notice) -> None:
+    project = notice.project("kunnan-jiuzhu")
+    standards = {row.id: row.standard for row in project.rows if row.standard is not None}
+    assert {r: s.id for r, s in standards.items() if s} == {
+        "dibao": "dibao-biaozhun", "guer": "sanju-biaozhun", "canji-butie": "yi-erji-biaozhun",
+    }  # fmt: skip
+    page = article(page_html(built_site, urls.project(project.id)))
+    glance = {a.attrs["href"][1:]: squeeze(a.text) for a in page.find("ul", class_="ms-glance").find_all("a")}
+    for row_id, standard in standards.items():
+        assert glance[row_id].endswith(squeeze(standard.clause)), glance[row_id]
+        figures = {i.id for r in project.rows if r.id == row_id for i in r.indicators}
+        first = next(tr for tr in page.find_all("tr") if tr.attrs.get("id") in figures)
+        assert first.attrs["id"] == standard.id
+        assert "本站编排" in squeeze(first.text)
