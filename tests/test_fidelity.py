@@ -248,3 +248,12 @@ def test_the_standard_per_person_comes_first_and_is_labelled_as_ours(built_site:
         first = next(tr for tr in page.find_all("tr") if tr.attrs.get("id") in figures)
         assert first.attrs["id"] == standard.id
         assert "本站编排" in squeeze(first.text)
+
+
+def test_the_glossary_share_text_keeps_the_sites_own_terms_apart(built_site: Path, notice: Notice) -> None:
+    head = parse(page_html(built_site, urls.GLOSSARY)).find("meta", property="og:description")
+    assert head is not None
+    of_notice, _, ours = head.attrs["content"].partition("；本站用语：")
+    site_terms = [term.term for term in notice.glossary if term.basis == "site"]
+    assert site_terms == ["序时进度"]
+    assert "序时进度" not in of_notice and ours == "序时进度"
