@@ -167,7 +167,7 @@ def test_every_project_page_has_its_citation_version_and_qr_code(
         assert len(links) == len(project.all_indicators)
         for indicator in project.all_indicators:
             ending = f"[引用日期]. {canonical}#{indicator.id}. 数据版本 {label}."
-            assert any(c.endswith(ending) and f"“{indicator.quote}”" in c for c in links)
+            assert any(c.endswith(ending) and f"“{indicator.clause}”" in c for c in links)
     assert len(labels) == 1
 
 
@@ -257,7 +257,7 @@ def test_copy_button_copies_the_dated_citation(page, server: str, notice: Notice
     figure = text.inner_text()
     label = shown.rsplit("数据版本 ", 1)[1]  # the same version as the page's citation
     assert figure.endswith(f"[{today}]. {server}projects/{project.id}/#{indicator.id}. 数据版本 {label}")
-    assert f"“{indicator.quote}”" in figure
+    assert f"“{indicator.clause}”" in figure
     assert page.locator(".ms-cite-what span").inner_text() == f"以下是数字“{indicator.counts}”的引文。"
     page.get_by_role("button", name="复制引文").click()
     assert page.evaluate("() => window.copied") == figure

@@ -78,11 +78,15 @@ BREAKER = "\n\n---\ntitle: 被篡改\n---\n"
 BREAKER_LINE = " --- title: 被篡改 --- "
 
 # Text fields whose content is tied to other text: each is made hostile on its own
-# terms below instead (the appended attack is itself quoted as a not-target; a
-# retired part quotes its programme's whole text; glossary definitions by basis).
+# terms below instead (the appended attack is itself quoted as a not-target, and ends each
+# clause; a retired part quotes its programme's whole text; a situation's tie quotes its
+# member's name; glossary definitions by basis).
 TIED = {
     (model.Indicator, "quote"),
+    (model.Indicator, "clause"),
     (model.NotTarget, "quote"),
+    (model.Tie, "words"),
+    (model.Tie, "limit"),
     (model.RetiredPart, "text"),
     (model.Term, "definition"),
     (model.RetiredPart, "project"),  # a project id: refused unless it names a project
@@ -188,9 +192,21 @@ def hostile_notice() -> tuple[dict, dict[str, str]]:
             reason = f"{path}.not_targets[{len(nots)}].reason"
             fields[reason] = hostile(reason)
             nots.append({"quote": hostile(f"{path}.target", True), "reason": fields[reason]})
+            # a clause runs from its figure to the end of the attacked target
+            for k, ind in enumerate(row.get("indicators", [])):
+                clause = row["target"][row["target"].index(ind["clause"]):]
+                ind["clause"] = fields[f"{path}.indicators[{k}].clause"] = clause
     for i, programme in enumerate(data["retired"]["programmes"]):
         for k, part in enumerate(programme["parts"]):
             part["text"] = fields[f"retired.programmes[{i}].parts[{k}].text"] = programme["text"]
+    # a situation's tie quotes its member's texts: the attacked name, as words and as limit
+    for i, situation in enumerate(data["situations"]):
+        for k, tie in enumerate(situation["ties"]):
+            project_id, _, item_id = tie["member"].partition("#")
+            project = next(p for p in data["projects"] if p["id"] == project_id)
+            owner = next(it for it in project["items"] if it["id"] == item_id) if item_id else project
+            for key in ("words", "limit"):
+                tie[key] = fields[f"situations[{i}].ties[{k}].{key}"] = owner["name"]
     for stale in [k for k in fields if k.startswith("glossary[")]:
         del fields[stale]  # the sample's glossary is replaced by the one below
     cited = {"title": "", "publisher": "", "date": "2098-01-01"}  # attacked below
@@ -481,9 +497,12 @@ REFUSED = [
     ("glossary[2].source.date", "2098<script>", "日期 "),
     ("projects[0].headline", "licheng<script>", "编号 "),
     ("projects[3].items[0].headline", 'x" onclick="alert(1)', "编号 "),
+    ("projects[0].standard", "licheng<script>", "编号 "),
+    ("projects[3].items[0].standard", 'x" onclick="alert(1)', "编号 "),
     ("situations[0].id", "<img src=x onerror=alert(1)>", "编号 "),
     ("categories[0].paragraphs", ["ceshi-lu<script>"], "编号 "),
     ("situations[0].members", ["ceshi-lu#<script>"], "成员 "),
+    ("situations[0].ties[0].member", "ceshi-lu#<script>", "成员 "),
 ]
 
 
@@ -554,7 +573,8 @@ def test_every_fixed_form_field_has_a_refusal_case() -> None:
                 fixed.add((cls.__name__, f.name))
 
     walk(model.Notice)
-    fixed -= {("Indicator", "quote"), ("NotTarget", "quote")}  # free text: quoted attacks above
+    fixed -= {("Indicator", "quote"), ("Indicator", "clause"), ("NotTarget", "quote")}  # quoted attacks above
+    fixed -= {("Tie", "words"), ("Tie", "limit")}  # quotes of a member's texts
     fixed -= {("RetiredPart", "text"), ("Term", "definition")}  # quotes of other texts
     attacked = set()
     for path, value, _ in REFUSED:

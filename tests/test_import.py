@@ -248,7 +248,7 @@ GUARDS = {
     # a text the strict loader refuses
     "passes the loader": (
         ("reached: 12.5", "reached: no"),
-        "data/projects.yaml:105: projects[0].reports[2].values[0].reached: 第1项 测试道路建设 进度报告第3份 指标 licheng 的 累计完成数："
+        "data/projects.yaml:107: projects[0].reports[2].values[0].reached: 第1项 测试道路建设 进度报告第3份 指标 licheng 的 累计完成数："
         "应为数字，实际为 'no'（如 120 或 21.77，不带单位）\n"
         "错误：data/projects.yaml 有 1 处数据错误。\n"
         "错误：导入后的数据没有通过检查，data/projects.yaml 没有改动。\n",

@@ -47,7 +47,7 @@ def test_a_filled_template_is_published_on_the_project_page_and_in_its_feed(
 
     page = (site / "projects" / "ceshi-lu" / "index.html").read_text(encoding="utf-8")
     assert '<li id="gengxin-2099-12-31">' in page
-    assert "12.5公里（目标12.5公里）" in page
+    assert "12.5公里（通知原文：2099年新建测试道路12.5公里）" in page
     assert "截至2099-12-31" in page
     assert "状态：<strong>已完成</strong>" in page
     feed = ET.parse(site / "projects" / "ceshi-lu" / "feed.xml").getroot()

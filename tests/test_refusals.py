@@ -56,15 +56,15 @@ FAULTS = [
     ("zero-width keyword", [('keywords: ["四带一自"', 'keywords: ["四带\\u200B一自"')],
      P + 4, "projects[0].keywords[0]", "第 3 个字符是看不见的零宽字符（U+200B）"),
     ("full-width figure", [('value: "73"', 'value: "７３"')],
-     P + 10, "projects[0].indicators[0].value", "数值 '７３' 格式不对"),
+     P + 11, "projects[0].indicators[0].value", "数值 '７３' 格式不对"),
     ("300-character id", [('- id: "sidai-yizi"\n    seq', f'- id: "sidai-{"y" * 294}"\n    seq')],
      P, "projects[0].id", "编号过长（300 个字符，上限 64 个）"),
     ("30-digit figure", [(REPORT_AT, _report(reached="1" * 30))],
-     P + 31, "projects[0].reports[0].values[0].reached", "数字 '111111111111111111111111111111' 位数过多"),
+     P + 34, "projects[0].reports[0].values[0].reached", "数字 '111111111111111111111111111111' 位数过多"),
     ("report dated 9999-12-31", [(REPORT_AT, _report(date="9999-12-31"))],
-     P + 27, "projects[0].reports[0].date", "报告日期 9999-12-31 太晚"),
+     P + 30, "projects[0].reports[0].date", "报告日期 9999-12-31 太晚"),
     ("report before the notice", [(REPORT_AT, _report(date="2019-12-31"))],
-     P + 27, "projects[0].reports[0].date", "报告日期 2019-12-31 早于通知的成文日期 2020-06-01"),
+     P + 30, "projects[0].reports[0].date", "报告日期 2019-12-31 早于通知的成文日期 2020-06-01"),
     ("4,401-digit count", [("  project_count: 33", "  project_count: 3" + "3" * 4400)],
      COUNT_LINE, "document.project_count", "整数 3333"),
     ("seq 1000000000", [("    seq: 1\n", "    seq: 1000000000\n")],
@@ -149,7 +149,7 @@ def test_type_errors_do_not_hide_rule_errors() -> None:
         load_bytes(text.encode("utf-8"), NAME)
     assert [str(e) for e in caught.value.errors] == [
         f"{NAME}:{COUNT_LINE}: document.project_count: 通知 的 项目数：通知称有 34 个项目，但项目清单列出了 33 个",
-        f"{NAME}:{P + 10}: projects[0].indicators[0].value: 第1项 “四带一自”产业扶贫 指标“特色产业扶贫园区” 的 目标值："
+        f"{NAME}:{P + 11}: projects[0].indicators[0].value: 第1项 “四带一自”产业扶贫 指标“特色产业扶贫园区” 的 目标值："
         '应为文本，实际为数字 73，请加引号："73"',
     ]
 

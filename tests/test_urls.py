@@ -92,6 +92,7 @@ for old, new in [
     ("indicator: dibao-renshu\n", "indicator: dibao-duixiang\n"),
     ("    - id: ceshi-jiu\n", "    - id: ceshi-jiu-xiangmu\n      aliases: [ceshi-jiu]\n"),
     ("[ceshi-yinshui, ceshi-jiuzhu#ce-dibao]", "[ceshi-yinshui, ceshi-shehui-jiuzhu#ce-zuidi]"),
+    ("member: ceshi-jiuzhu#ce-dibao", "member: ceshi-shehui-jiuzhu#ce-zuidi"),
 ]:
     assert old in RENAMED
     RENAMED = RENAMED.replace(old, new)

@@ -55,6 +55,8 @@ LABELS = {
     "keywords": "关键词", "notes": "编者注", "items": "子项", "reports": "进度报告",
     "letterhead": "文头", "annex_mark": "“附件”字样", "sic": "原文如此的文字",
     "paragraphs": "正文各段的顺序", "name_in_annex": "附件是否印有名称", "headline": "最要紧的数字",
+    "clause": "含数字的原文分句", "standard": "每人标准", "ties": "分组理由",
+    "member": "成员", "words": "相关原文", "limit": "受益对象",
     "annex_group": "附件项目栏另印的文字", "situations": "生活情况分组", "members": "成员",
     "publisher": "发布单位", "contacts": "咨询渠道", "publisher_name": "发布单位名称",
 }  # fmt: skip

@@ -31,6 +31,7 @@ from .notice import (
     Situation,
     Source,
     Term,
+    Tie,
     Upstream,
 )
 from .project import (
@@ -78,6 +79,7 @@ __all__ = [
     "Situation",
     "Source",
     "Term",
+    "Tie",
     "Upstream",
     "value_pattern",
 ]

@@ -132,6 +132,17 @@ class Term:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Tie:
+    """Why a member is in a group: the notice's own words, and whom the notice limits it to."""
+
+    member: str = spec("成员：项目编号，或“项目编号#子项编号”", pattern=MEMBER_PATTERN)
+    words: str = spec("通知中把这一项与本组联系起来的原文（照录，显示在分组页上）")
+    limit: str | None = spec(
+        "通知限定的受益对象（照录原文，如“建档立卡贫困人口”；显示在数字旁）", default=None
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class Situation:
     """A group of projects by the situation a resident is in (the site's grouping, not the notice's)."""
 
@@ -140,6 +151,10 @@ class Situation:
     members: tuple[str, ...] = spec(
         "本组的项目或子项：项目编号，或“项目编号#子项编号”", pattern=MEMBER_PATTERN
     )
+    ties: tuple[Tie, ...] = spec("每个成员与本组相关的通知原文（每个成员一条）", default=())
+
+    def tie(self, member: str) -> Tie | None:
+        return next((t for t in self.ties if t.member == member), None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -226,6 +241,18 @@ class Notice:
     def project_count(self, situation: Situation) -> int:
         """How many projects a situation holds (a project counts once, however many items)."""
         return len({ref.partition("#")[0] for ref in situation.members})
+
+    def member_texts(self, ref: str) -> tuple[str, ...]:
+        """The notice's texts of a member: its names and target texts (a project's with its
+        body paragraph and every sub-item)."""
+        found = self.member(ref)
+        if found is None:
+            return ()
+        project, item = found
+        if item is not None:
+            return (item.name, item.target, item.annex_group or "")
+        texts = [project.name, project.body_name or "", project.explanation or "", project.target or ""]
+        return (*texts, *(t for i in project.items for t in (i.name, i.target)))
 
     def member(self, ref: str) -> tuple[Project, Item | None] | None:
         """A situation's member, ``project`` or ``project#item``; None if there is none."""

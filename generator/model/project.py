@@ -31,6 +31,10 @@ class Indicator:
     aliases: tuple[str, ...] = former_ids("本指标")
     counts: str = spec("统计的是什么")
     quote: str = spec("目标任务原文中含该数字的一段文字（须在原文中且只出现一次）", multiline=True)
+    clause: str = spec(
+        "含该数字及其限定词、单位和范围的最短原文（如“救助对象约598人次”）：凡显示该数字之处都连同这段文字显示",
+        multiline=True,
+    )
     value: str = spec(
         '原文数值，照印（须加引号）；原文为“/”的写 "/"，表示本年未设数值', pattern=VALUE_PATTERN
     )
@@ -86,6 +90,11 @@ class Item:
         pattern=ID_PATTERN,
         default=None,
     )
+    standard: str | None = spec(
+        "每人享受的金额或标准（本子项的指标编号），页面上排在最前；这是本站的编排，不是通知的分类",
+        pattern=ID_PATTERN,
+        default=None,
+    )
     annex_group: str | None = spec(
         "附件“项目”栏在本行另印的文字（与项目名称不同时填写，照附件）", default=None
     )
@@ -100,6 +109,8 @@ class Row:
     indicators: tuple[Indicator, ...]
     not_targets: tuple[NotTarget, ...]
     headline_id: str | None = None  # the project's own headline, for a project without items
+    standard_id: str | None = None  # the project's own standard, for a project without items
+    no_task: bool = False  # the notice says the county has no task this year (无任务)
 
     @property
     def id(self) -> str | None:
@@ -110,11 +121,28 @@ class Row:
         return self.item.name if self.item else None
 
     @property
+    def standard(self) -> Indicator | None:
+        """The amount or standard per person, if the data names one (an editorial choice)."""
+        wanted = self.item.standard if self.item else self.standard_id
+        return next((i for i in self.indicators if i.id == wanted and i.has_figure), None)
+
+    @property
     def headline(self) -> Indicator | None:
-        """The figure shown first: the one the data names, else the first with a value."""
+        """The figure shown first: the standard, else the one the data names, else the first
+        with a value; none where the county has no task this year."""
+        if self.no_task:
+            return None
+        if self.standard:
+            return self.standard
         wanted = self.item.headline if self.item else self.headline_id
         figures = [ind for ind in self.indicators if ind.has_figure]
         return next((i for i in figures if i.id == wanted), figures[0] if figures else None)
+
+    @property
+    def ordered(self) -> tuple[Indicator, ...]:
+        """The figures in the notice's order, the standard (if any) moved first."""
+        first = self.standard
+        return (first, *(i for i in self.indicators if i is not first)) if first else self.indicators
 
     def locate(self, indicator: Indicator) -> tuple[int, int] | None:
         """Where the indicator's value stands in the target text, if its quote is there once."""
@@ -185,14 +213,29 @@ class Project:
         pattern=ID_PATTERN,
         default=None,
     )
+    standard: str | None = spec(
+        "每人享受的金额或标准（指标编号，无子项时填写），页面上排在最前；这是本站的编排，不是通知的分类",
+        pattern=ID_PATTERN,
+        default=None,
+    )
     reports: tuple[Report, ...] = spec("进度报告，按日期先后排列", default=())
 
     @property
     def rows(self) -> tuple[Row, ...]:
         """The target rows: one per sub-item, or the project's own target as one row."""
         if self.items:
-            return tuple(Row(i, i.target, i.indicators, i.not_targets) for i in self.items)
-        return (Row(None, self.target or "", self.indicators, self.not_targets, self.headline),)
+            return tuple(
+                Row(i, i.target, i.indicators, i.not_targets, no_task=self.no_task) for i in self.items
+            )
+        return (
+            Row(None, self.target or "", self.indicators, self.not_targets, self.headline,
+                self.standard, self.no_task),
+        )
+
+    @property
+    def no_task(self) -> bool:
+        """The notice says the county has no task in this project this year (无任务)."""
+        return any(note.kind == "no-task" for note in self.notes)
 
     @property
     def all_indicators(self) -> tuple[Indicator, ...]:

@@ -77,14 +77,20 @@ class Line:
 
 
 def lines(projects: Iterable[Project]) -> list[Line]:
-    """A row per figure; a "/" (no figure set this year) takes no progress and has no row."""
+    """A row per figure; a "/" (no figure set this year) takes no progress and has no row,
+    nor does a project the county has no task in this year (无任务)."""
     return [
-        Line(project, ind) for project in projects for ind in project.all_indicators if ind.has_figure
+        Line(project, ind)
+        for project in projects
+        if not project.no_task
+        for ind in project.all_indicators
+        if ind.has_figure
     ]
 
 
 def has_template(project: Project) -> bool:
-    """Whether a project gets a progress template: it has at least one figure."""
+    """Whether a project gets a progress template: it has at least one figure. (A project
+    without a task this year keeps its published template address; the template has no rows.)"""
     return any(ind.has_figure for ind in project.all_indicators)
 
 

@@ -52,5 +52,5 @@ class Citation:
         return self._cite(f"附件第{project.seq}项 {project.name}", self.url(project))
 
     def figure(self, project: Project, indicator: Indicator) -> str:
-        part = f"附件第{project.seq}项 {project.name} “{indicator.quote}”"
+        part = f"附件第{project.seq}项 {project.name} “{indicator.clause}”"
         return self._cite(part, self.url(project, indicator.id))

@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import urls
 from ..model import ID_PATTERN, Notice
-from ..phrases import DIRECTION_LABELS
+from ..phrases import DIRECTION_LABELS, t
 from ..sheets import layout
 from ..urls import Urls
 from .export import CSV_COLUMNS
@@ -44,9 +44,9 @@ INDICATOR_FIELDS: dict[str, dict[str, Any]] = {
     "目标值": _text("通知定的目标数字，照录原文；“/”表示通知本年未定数字", required=True, pattern=r"[0-9]+(\.[0-9]+)?|/"),
     "单位": _text("目标数字的单位", required=True),
     "要求": _text(
-        "目标的要求：" + "；".join(f"{code} = {label}" for code, label in DIRECTION_LABELS.items()),
+        "目标的要求，用通知的说法（不低于、约……）；通知注明本年无任务的项目为“本年无任务”",
         required=True,
-        enum=list(DIRECTION_LABELS),
+        enum=[*dict.fromkeys(DIRECTION_LABELS.values()), t("no_task")],
     ),
     "适用范围": _text("目标数字适用的范围（如 一类县）；适用于全部时为空"),
     "最新数值": _typed("number", "最新一份进度报告中累计达到的数值；未报告或按“是否达到”报告时为空", minimum=0),
@@ -55,6 +55,7 @@ INDICATOR_FIELDS: dict[str, dict[str, Any]] = {
     "报告日期": _typed("date", "最新一份进度报告的截至日期；未报告时为空"),
     "序时进度%": _typed("number", "报告日期时本年已过的百分比（按时间应完成的进度）", minimum=0, maximum=100),
     "来源": _text("最新一份进度报告的来源（文件或公告的名称）"),
+    "通知原文": _text("通知中写这个数字的原话（连同限定词、单位和适用范围），照录", required=True),
 }
 
 # the progress templates, by column title (layout.COLUMNS gives the order and descriptions)

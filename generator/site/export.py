@@ -10,7 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 from .. import progress
-from ..model import Notice
+from ..model import Indicator, Notice, Project
+from ..phrases import DIRECTION_LABELS, t
 from ..progress import ProjectProgress
 
 
@@ -32,7 +33,7 @@ def to_json(notice: Notice) -> str:
 CSV_COLUMNS = [
     "文号", "序号", "项目编号", "项目", "子项编号", "子项", "指标编号", "统计内容",
     "目标值", "单位", "要求", "适用范围", "最新数值", "是否达到", "完成率%", "报告日期",
-    "序时进度%", "来源",
+    "序时进度%", "来源", "通知原文",
 ]  # fmt: skip
 
 
@@ -41,6 +42,11 @@ def cell(value: object) -> object:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+def requirement(project: Project, ind: Indicator) -> str:
+    """The 要求 column in words (不低于, 约…); a project without a task this year says so."""
+    return t("no_task") if project.no_task else DIRECTION_LABELS[ind.direction]
 
 
 def to_csv(notice: Notice, states: dict[str, ProjectProgress]) -> str:
@@ -61,12 +67,13 @@ def to_csv(notice: Notice, states: dict[str, ProjectProgress]) -> str:
                 writer.writerow(map(cell, [
                     notice.document.number, project.seq, project.id, project.name,
                     row.id or "", row.name or "", ind.id, ind.counts,
-                    ind.value, ind.unit, ind.direction, ind.scope or "",
+                    ind.value, ind.unit, requirement(project, ind), ind.scope or "",
                     "" if st is None or st.reading.reached is None else st.reading.reached,
                     "" if st is None else ("是" if st.met else "否"),
                     "" if st is None or st.share is None else progress.percent(st.share),
                     "" if st is None else st.report.date,
                     "" if st is None else progress.percent(st.expected),
                     "" if st is None else st.report.source,
+                    ind.clause,
                 ]))  # fmt: skip
     return "\ufeff" + out.getvalue()

@@ -18,6 +18,7 @@ from ..sheets import layout
 from ..urls import Urls
 from . import notice_page, project_page
 from .datapackage import INDICATOR_FIELDS
+from .excerpt import cut
 from .export import CSV_COLUMNS
 from .kit import meta, page, shown
 from .plan import Page, Plan
@@ -96,14 +97,17 @@ def requirements(notice: Notice, address: Urls) -> Page:
 
 def glossary(notice: Notice, address: Urls) -> Page:
     doc = notice.document
-    terms = "、".join(term.term for term in notice.glossary)
-    page_meta = meta(f"名词解释（{_year(notice)}）", f"{doc.number}中的名词：{terms}")
+    # the site's own words (basis: site, such as 序时进度) are not terms of the notice
+    terms = "、".join(term.term for term in notice.glossary if term.basis != "site")
+    ours = "、".join(term.term for term in notice.glossary if term.basis == "site")
+    description = f"{doc.number}中的名词：{terms}" + (f"；本站用语：{ours}" if ours else "")
+    page_meta = meta(f"名词解释（{_year(notice)}）", description)
     return page(address.GLOSSARY, "glossary.md.j2", page_meta, {}, [term.id for term in notice.glossary])
 
 
 def retired(notice: Notice, address: Urls) -> Page:
     part = notice.retired
-    page_meta = meta(f"{part.heading}（{_year(notice)}）", f"{notice.document.number}：{part.text[:100]}")
+    page_meta = meta(f"{part.heading}（{_year(notice)}）", f"{notice.document.number}：{cut(part.text, 100)}")
     anchors = [p.id for p in part.programmes]
     return page(address.RETIRED, "retired.md.j2", page_meta, {}, anchors)
 
@@ -161,6 +165,7 @@ def category_page(notice: Notice, address: Urls, category: Category) -> Page:
 
 
 def situation_page(notice: Notice, address: Urls, situation: Situation) -> Page:
-    members = [notice.member(ref) for ref in situation.members]
+    # each member with the notice's words that tie it to the group (checked to be there)
+    members = [(*found, situation.tie(ref)) for ref in situation.members if (found := notice.member(ref))]
     page_meta = meta(f"{situation.name}（{_year(notice)}）", t("site_grouping"), searched=False)
     return page(address.situation(situation.id), "situation.md.j2", page_meta, {}, situation=situation, members=members)

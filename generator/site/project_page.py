@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import progress, sheets, urls
 from ..model import Project
 from ..phrases import t
+from .excerpt import cut
 from .kit import meta, shown
 from .kit import page as make_page
 from .plan import Page, Plan
@@ -15,7 +16,8 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
     doc = notice.document
     category = notice.category(project.category)
     title = t("project_title", seq=project.seq, name=project.name, region=doc.region, year=doc.year)
-    description = f"{doc.number} 第{project.seq}项：{project.name}（{category.label}）。" + project.rows[0].target[:90]
+    lede = t("no_task") + "。" if project.no_task else ""
+    description = f"{doc.number} 第{project.seq}项：{project.name}（{category.label}）。{lede}" + cut(project.rows[0].target, 90)
     page_meta = meta(title, description, feed="feed.xml")
     sections = shown(
         urls.PROJECT_SECTIONS,

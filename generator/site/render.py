@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import (
     Environment,
     FileSystemBytecodeCache,
+    FileSystemLoader,
     PackageLoader,
     StrictUndefined,
     pass_context,
@@ -25,8 +26,9 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import phrases, progress, search, urls
-from ..model import Project, Row
+from ..model import Indicator, Project, Row
 from ..phrases import t
+from . import excerpt
 from .plan import Page, Plan
 from .text import front_matter, md, tooltip
 
@@ -78,6 +80,22 @@ def _target_html(ctx: Context, row: Row) -> Markup:
     return Markup("".join(out))
 
 
+@pass_context
+def _clause_html(ctx: Context, ind: Indicator) -> Markup:
+    """A figure's clause as printed, its figure marked (``ms-value``) where the clause holds
+    it: wherever a figure is shown, its qualifier, unit and scope are shown with it."""
+    plan: Plan = ctx["plan"]
+    span = excerpt.value_span(ind) if ind.has_figure else None
+    if span is None:
+        return Markup(_marked(plan, ind.clause))
+    start, end = span
+    text = ind.clause
+    return Markup(
+        f'{_marked(plan, text[:start])}<span class="ms-value">{html.escape(text[start:end])}</span>'
+        f"{_marked(plan, text[end:])}"
+    )
+
+
 class _Compiled(FileSystemBytecodeCache):
     """Compiled templates kept in the build cache: compiling ours took 0.2 s of every
     build, and the theme's (material and overrides/, plugin.on_env) as much again. Jinja
@@ -101,10 +119,11 @@ def compiled(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
 
 
 @cache
-def environment(cache_dir: Path | None = None) -> Environment:
-    """The templates' environment; with ``cache_dir`` (the build cache), compiled once."""
+def environment(cache_dir: Path | None = None, templates: Path | None = None) -> Environment:
+    """The templates' environment; with ``cache_dir`` (the build cache), compiled once.
+    ``templates`` replaces the package's templates (the fidelity test renders a broken copy)."""
     env = Environment(
-        loader=PackageLoader("generator", "templates"),
+        loader=FileSystemLoader(templates) if templates else PackageLoader("generator", "templates"),
         bytecode_cache=compiled(cache_dir),
         autoescape=True,
         undefined=StrictUndefined,
@@ -118,6 +137,7 @@ def environment(cache_dir: Path | None = None) -> Environment:
     env.filters["md"] = md
     env.filters["quote"] = _quote
     env.filters["enquote"] = lambda text: f"“{text}”"
+    env.filters["cut"] = excerpt.cut
     env.filters["pct"] = lambda v: "—" if v is None else f"{progress.percent(v)}%"
     env.filters["pctval"] = lambda v: 0 if v is None else progress.percent(v)
     env.filters["search_terms"] = search.terms  # keywords as search metadata (search.py)
@@ -125,15 +145,17 @@ def environment(cache_dir: Path | None = None) -> Environment:
         link=_link,
         old_anchors=_old_anchors,
         target_html=_target_html,
+        clause_html=_clause_html,
         t=t,
         NOTE_LABELS=phrases.NOTE_LABELS,
     )
     return env
 
 
-def render(plan: Plan, page: Page) -> str:
-    """The Markdown of a generated page: its front matter, then its template's output."""
-    template = environment(plan.cache_dir).get_template(page.template)
+def render(plan: Plan, page: Page, templates: Path | None = None) -> str:
+    """The Markdown of a generated page: its front matter, then its template's output
+    (from the ``templates`` folder, if given, instead of the package's)."""
+    template = environment(None if templates else plan.cache_dir, templates).get_template(page.template)
     body = template.render(
         plan=plan,
         urls=plan.urls,

@@ -63,10 +63,11 @@ def _rows(rules: Rules, project: Project, path: str) -> None:
         return  # which of them the project uses is not known
     if project.items and (
         project.target or project.indicators or project.not_targets or project.headline
+        or project.standard
     ):
         rules.error(
             f"{path}.items",
-            "已用 items 分行填写子项，项目本身不能再填 target、indicators、not_targets 或 headline",
+            "已用 items 分行填写子项，项目本身不能再填 target、indicators、not_targets、headline 或 standard",
         )
         return
     if not project.items and project.target is None:
@@ -79,10 +80,12 @@ def _rows(rules: Rules, project: Project, path: str) -> None:
             anchors.append((f"{row_path}.id", row.id))
         whole = rules.intact(row_path) if row.item else rules.intact(*own[1:])
         _row(rules, row, row_path, anchors, whole)
-        wanted = row.item.headline if row.item else row.headline_id
-        if whole and wanted is not None and wanted not in {i.id for i in row.indicators if i.has_figure}:
-            what = "子项" if row.item else "项目"
-            rules.error(f"{row_path}.headline", f"“{wanted}”不是本{what}中有数值的指标编号")
+        figures = {i.id for i in row.indicators if i.has_figure}
+        what = "子项" if row.item else "项目"
+        for key in ("headline", "standard"):
+            wanted = getattr(row.item, key) if row.item else getattr(project, key)
+            if whole and wanted is not None and wanted not in figures:
+                rules.error(f"{row_path}.{key}", f"“{wanted}”不是本{what}中有数值的指标编号")
     for anchor_path, anchor in anchors:
         if anchor in RESERVED_ON_PROJECT:
             rules.error(
@@ -104,6 +107,7 @@ def _row(
         if not whole:
             continue
         span = _indicator_span(rules, row, ind, f"{path}.indicators[{k}]")
+        _clause(rules, row, ind, f"{path}.indicators[{k}].clause")
         if span:
             start, end = span
             # a unit printed after the figure ("6639元/年人") is part of it
@@ -148,3 +152,11 @@ def _indicator_span(rules: Rules, row: Row, ind: Indicator, path: str) -> tuple[
         rules.error(f"{path}.value", f"数值 '{ind.value}' 不在引文 '{ind.quote}' 中")
         return None
     return row.locate(ind)
+
+
+def _clause(rules: Rules, row: Row, ind: Indicator, path: str) -> None:
+    """The clause shown with the figure is the notice's own words, and holds the figure."""
+    if ind.clause not in row.target:
+        rules.error(path, f"原文 '{ind.clause}' 不在目标任务原文中（须逐字照录，含数字及其限定词、单位）")
+    elif not value_pattern(ind.value).search(ind.clause):
+        rules.error(path, f"原文 '{ind.clause}' 中没有数值 '{ind.value}'")
