@@ -104,7 +104,8 @@ lint: $(STAMP)
 
 ## make chromium: what the browser tests need, installed with apt only where missing (see
 ## tools/missing-packages): chromium (found at $(CHROMIUM)), CJK fonts, zbarimg to decode the
-## QR codes, faketime to build "on another day", and nginx for the tests of make preview
+## QR codes, faketime to build "on another day", Java for the HTML checker (vnu.jar), and
+## nginx for the tests of make preview
 chromium:
 	@$(call apt_install,browser nginx)
 	@"$(CHROMIUM)" --version

@@ -45,12 +45,12 @@ def test_chromium_is_found_by_the_path_given_and_installed_only_when_absent(
 
 
 def test_tools_missing_from_path_are_named_with_their_packages(tmp_path: Path) -> None:
-    # A PATH with what the script itself uses, but neither zbarimg nor faketime.
+    # A PATH with what the script itself uses, but neither zbarimg, faketime nor java.
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     for tool in ("fc-list", "grep"):
         (bin_dir / tool).symlink_to(shutil.which(tool))
-    assert missing("browser", PATH=str(bin_dir)) == "zbar-tools faketime"
+    assert missing("browser", PATH=str(bin_dir)) == "zbar-tools faketime default-jre-headless"
 
 
 def test_nginx_and_its_brotli_module_are_found_by_path(tmp_path: Path) -> None:
