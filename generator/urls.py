@@ -72,6 +72,7 @@ ABOUT = "about/index.md"
 JSON_EXPORT = "data/projects.json"
 CSV_EXPORT = "data/indicators.csv"
 FEED = "feed.xml"
+SHARE_IMAGE = "share.png"  # the site's share image (og:image of the pages without their own)
 PROGRESS_SHEET_FORMATS = ("xlsx", "csv")  # the progress templates, a spreadsheet and its CSV twin
 REDIRECT_SCRIPT = "assets/redirect.js"
 
@@ -116,6 +117,11 @@ def project_feed(project_id: str) -> str:
 def qr(project_id: str) -> str:
     """Path of a project's QR code image, beside its page."""
     return f"{project_url(project_id)}qr.svg"
+
+
+def share_image(project_id: str) -> str:
+    """Path of a project's share image (og:image), beside its page."""
+    return f"{project_url(project_id)}share.png"
 
 
 def progress_sheet(project_id: str | None, ext: str) -> str:

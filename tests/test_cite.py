@@ -170,6 +170,10 @@ def test_every_project_page_has_its_citation_version_and_qr_code(
     assert len(labels) == 1
 
 
+def site_url_of(site: Path) -> str:
+    return parse_file(site / "index.html").find("link", rel="canonical").attrs["href"]
+
+
 def test_every_page_has_sharing_meta(built_site: Path, notice: Notice) -> None:
     pages = sorted(
         p
@@ -187,8 +191,8 @@ def test_every_page_has_sharing_meta(built_site: Path, notice: Notice) -> None:
         assert meta(doc, "og:description"), where
         assert meta(doc, "og:description") == meta(doc, "description"), where
         assert meta(doc, "og:type") == ("website" if where == "index.html" else "article"), where
-        assert meta(doc, "twitter:card") == "summary", where
-        assert meta(doc, "og:image") is None, where  # nothing from another host
+        assert meta(doc, "twitter:card") == "summary_large_image", where  # tests/test_share.py
+        assert meta(doc, "og:image").startswith(site_url_of(built_site)), where  # nothing from another host
     for project in notice.projects:
         doc = parse_file(built_site / "projects" / project.id / "index.html")
         assert meta(doc, "og:title") == f"{project.seq}．{project.name}（太和县2020年民生工程）"

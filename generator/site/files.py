@@ -8,7 +8,7 @@ import functools
 from collections.abc import Callable, Iterator
 
 from .. import sheets, urls
-from . import qr
+from . import qr, share
 from .export import to_csv, to_json
 from .feeds import feed
 from .plan import OutFile, Plan
@@ -26,6 +26,7 @@ def all_files(plan: Plan) -> Iterator[OutFile]:
     yield out(urls.FEED, functools.partial(feed, notice, plan.site_url, plan.updates))
     yield out(urls.JSON_EXPORT, functools.partial(to_json, notice))
     yield out(urls.CSV_EXPORT, functools.partial(to_csv, notice, dict(plan.progress)))
+    yield out(urls.SHARE_IMAGE, functools.partial(share.png, share.site_card(notice), plan.cache_dir))
     for path, make in sheets.outputs(notice, plan.cache_dir):
         yield out(path, make)
     for project in notice.projects:
@@ -37,6 +38,8 @@ def all_files(plan: Plan) -> Iterator[OutFile]:
         permanent = urls.absolute(plan.site_url, urls.project_url(project.id))
         title = f"{project.seq}．{project.name}"
         yield out(urls.qr(project.id), functools.partial(qr.svg, permanent, f"{title}：{permanent}", plan.cache_dir))
+        card = share.project_card(notice, project)
+        yield out(urls.share_image(project.id), functools.partial(share.png, card, plan.cache_dir))
         for old in project.aliases:
             yield OutFile(
                 urls.redirect(old),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import progress, sheets, urls
 from ..model import Project
 from ..phrases import t
+from . import share
 from .kit import meta, shown
 from .kit import page as make_page
 from .plan import Page, Plan
@@ -16,7 +17,9 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
     category = notice.category(project.category)
     title = t("project_title", seq=project.seq, name=project.name, region=doc.region, year=doc.year)
     description = f"{doc.number} 第{project.seq}项：{project.name}（{category.label}）。" + project.rows[0].target[:90]
-    page_meta = meta(title, description, feed="feed.xml")
+    image_url = urls.absolute(plan.site_url, urls.share_image(project.id))
+    image = share.image_meta(image_url, share.project_card(notice, project))
+    page_meta = meta(title, description, feed="feed.xml", image=image)
     sections = shown(
         urls.PROJECT_SECTIONS,
         history=bool(project.reports),
