@@ -119,6 +119,8 @@ PHRASES: dict[str, str] = {
     "cite_figure_hint": "引用单个数字，请点数字旁的“引用”。",
     "cite_button": "引用",
     "cite_figure_label": "引用这个数字：{counts}",
+    "cite_files": "下载引文，可导入 Zotero、EndNote 等文献管理软件：",
+    "cite_notice": "引用本页（GB/T 7714—2015）：",
     "link_to_figure": "这个数字的网址",
     "qr_alt": "本页二维码：{url}",
     "qr_caption": "本页二维码，扫码打开 {url}",

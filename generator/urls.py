@@ -119,6 +119,15 @@ def qr(project_id: str) -> str:
     return f"{project_url(project_id)}qr.svg"
 
 
+# A page's citation files for reference managers (site/citefiles.py), by extension.
+CITATION_FORMATS = {"json": "CSL-JSON", "ris": "RIS", "bib": "BibTeX"}
+
+
+def citation_file(page_src: str, ext: str) -> str:
+    """Path of a page's citation in one of ``CITATION_FORMATS`` (``cite.ris``…), beside it."""
+    return f"{url_of(page_src)}cite.{ext}"
+
+
 def share_image(project_id: str) -> str:
     """Path of a project's share image (og:image), beside its page."""
     return f"{project_url(project_id)}share.png"

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 from .. import sheets, urls
 from . import qr, share
+from .citefiles import WRITERS
 from .export import to_csv, to_json
 from .feeds import feed
 from .plan import OutFile, Plan
@@ -27,6 +28,11 @@ def all_files(plan: Plan) -> Iterator[OutFile]:
     yield out(urls.JSON_EXPORT, functools.partial(to_json, notice))
     yield out(urls.CSV_EXPORT, functools.partial(to_csv, notice, dict(plan.progress)))
     yield out(urls.SHARE_IMAGE, functools.partial(share.png, share.site_card(notice), plan.cache_dir))
+    records = [(urls.NOTICE, plan.citation.notice_record())]
+    records += [(urls.project(p.id), plan.citation.project_record(p)) for p in notice.projects]
+    for src, record in records:
+        for ext, write in WRITERS.items():
+            yield out(urls.citation_file(src, ext), functools.partial(write, record))
     for path, make in sheets.outputs(notice, plan.cache_dir):
         yield out(path, make)
     for project in notice.projects:

@@ -15,6 +15,7 @@ from ..data.schema import build as schema
 from ..model import Category, Notice, Situation
 from ..phrases import t
 from . import notice_page, project_page
+from .cite import meta_tags
 from .export import CSV_COLUMNS
 from .kit import meta, page, shown
 from .plan import Page, Plan
@@ -24,7 +25,7 @@ def all_pages(plan: Plan) -> Iterator[Page]:
     notice = plan.notice
     yield home(plan)
     yield overview(notice)
-    yield notice_(notice)
+    yield notice_(plan)
     yield requirements(notice)
     yield glossary(notice)
     yield retired(notice)
@@ -72,11 +73,14 @@ def overview(notice: Notice) -> Page:
     return page(urls.OVERVIEW, "overview.md.j2", page_meta, shown(urls.OVERVIEW_SECTIONS), counts=counts)
 
 
-def notice_(notice: Notice) -> Page:
+def notice_(plan: Plan) -> Page:
+    notice = plan.notice
     doc = notice.document
+    citation = meta_tags(plan.citation.notice_record(), plan.citation.publisher)
     # Not searched: its text is on the project, requirements and retired pages, which answer
     # better; as one page it would be the longest result of most searches.
-    page_meta = meta(f"通知原文：{doc.title}", f"{doc.issuer}《{doc.title}》（{doc.number}）全文。", searched=False)
+    description = f"{doc.issuer}《{doc.title}》（{doc.number}）全文。"
+    page_meta = meta(f"通知原文：{doc.title}", description, searched=False, citation=citation)
     context = notice_page.context(notice)
     return page(urls.NOTICE, "notice.md.j2", page_meta, {}, context.pop("anchors"), **context)
 

@@ -29,7 +29,7 @@ def make(
         moves=moves(notice),
         progress={p.id: progress.of(p, year) for p in notice.projects},
         updates=progress.recent(notice.projects),
-        citation=Citation(notice, site_url, version),
+        citation=Citation(notice, site_url, version, cache_dir),
         glossary=Glossary(notice.glossary),
         cache_dir=cache_dir,
     )

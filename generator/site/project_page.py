@@ -6,6 +6,7 @@ from .. import progress, sheets, urls
 from ..model import Project
 from ..phrases import t
 from . import share
+from .cite import meta_tags
 from .kit import meta, shown
 from .kit import page as make_page
 from .plan import Page, Plan
@@ -19,7 +20,8 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
     description = f"{doc.number} 第{project.seq}项：{project.name}（{category.label}）。" + project.rows[0].target[:90]
     image_url = urls.absolute(plan.site_url, urls.share_image(project.id))
     image = share.image_meta(image_url, share.project_card(notice, project))
-    page_meta = meta(title, description, feed="feed.xml", image=image)
+    citation = meta_tags(plan.citation.project_record(project), plan.citation.publisher)
+    page_meta = meta(title, description, feed="feed.xml", image=image, citation=citation)
     sections = shown(
         urls.PROJECT_SECTIONS,
         history=bool(project.reports),
