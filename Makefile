@@ -60,13 +60,16 @@ demo: $(STAMP) node_modules/.package-lock.json fonts
 	$(BIN)/mkdocs serve --strict -f tests/fixtures/sample/mkdocs.yml -a 127.0.0.1:8000
 
 ## make site: build a new release and publish it as site/ in one atomic step; a second make site
-## waits for the first; site/ changes only if the build succeeds (generator/publish/release.py)
+## waits for the first; site/ changes only if the build succeeds (generator/publish/release.py);
+## refused without a public address: SITE_URL=https://…/ make site (generator/publish/address.py)
 site: $(STAMP) node_modules/.package-lock.json fonts
-	@$(BIN)/python -m generator.publish
+	@$(BIN)/python -m generator.publish $(SITE_ARGS)
 
 ## make preview: the built site served by Debian's nginx with the production configuration
 ## (deploy/nginx/) at http://127.0.0.1:$(PORT); builds the site first
 PORT ?= 8080
+# its site is for this machine only: make site allows a local address here (publish/address.py)
+preview: SITE_ARGS = --local
 preview: site nginx
 	@$(BIN)/python -m generator.publish.preview --port $(PORT)
 

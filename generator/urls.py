@@ -119,8 +119,8 @@ def qr(project_id: str) -> str:
     return f"{project_url(project_id)}qr.svg"
 
 
-# A page's citation files for reference managers (site/citefiles.py), by extension.
-CITATION_FORMATS = {"json": "CSL-JSON", "ris": "RIS", "bib": "BibTeX"}
+# A page's citation files for reference managers (site/citefiles.py): CSL-JSON, RIS, BibTeX.
+CITATION_FORMATS = ("json", "ris", "bib")
 
 
 def citation_file(page_src: str, ext: str) -> str:

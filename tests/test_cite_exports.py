@@ -106,6 +106,10 @@ def test_files_of_a_page_with_a_publisher_and_of_the_notice(sample_notice: Notic
     check_files(tmp_path / "notice", Expected(title, ["测试县人民政府"], (2099, 3, 15), "https://example.org/ms/notice/"))
 
 
+def test_every_format_offered_is_written() -> None:
+    assert tuple(citefiles.WRITERS) == urls.CITATION_FORMATS
+
+
 def test_a_text_with_line_breaks_stays_one_line_in_ris() -> None:
     record = {"id": "x", "title": "一\n二", "issued": {"date-parts": [[2099, 1, 2]]}, "URL": "https://e/", "language": "zh-CN", "version": "v"}
     assert "TI  - 一 二\r\n" in citefiles.ris(record)
