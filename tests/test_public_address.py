@@ -19,7 +19,7 @@ from conftest import MAIN_CONFIG, build_site
 from generator.model import Notice
 from generator.publish import address
 
-LOCAL = re.compile(rb"(?:https?:)?//(?:127\.\d+\.\d+\.\d+|localhost|\[::1\]|0\.0\.0\.0)\b", re.I)
+LOCAL = re.compile(rb"(?:https?:)?//(?:127\.\d+\.\d+\.\d+|localhost|\[::1\]|0\.0\.0\.0)(?![\w.-])", re.I)
 # Where a local address is text, not an address of the site: the clerks' guide tells them to
 # open make serve's preview, and the theme's source map holds its source's comments.
 NOT_ADDRESSES = {"guide/index.html": "make serve</code>，在浏览器打开 http://127.0.0.1:8000".encode()}
