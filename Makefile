@@ -14,7 +14,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve demo site check lock import draft check-draft screenshots test test-fast lint chromium nginx preview bench lighthouse clean venv hooks lock-deps
+.PHONY: serve demo site check lock import draft check-draft screenshots test test-fast lint chromium fonts nginx preview bench lighthouse clean venv hooks lock-deps
 
 # Every package is installed from a lock file with hash checking (make lock-deps writes them).
 # The installer and the build backend come first, so that the generator itself is installed
@@ -52,21 +52,24 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
 ## make serve: live preview at http://127.0.0.1:8000, rebuilt when data or templates change
-serve: $(STAMP) node_modules/.package-lock.json
+serve: $(STAMP) node_modules/.package-lock.json fonts
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 ## make demo: the invented sample notice with invented progress reports (tests/fixtures/sample)
-demo: $(STAMP) node_modules/.package-lock.json
+demo: $(STAMP) node_modules/.package-lock.json fonts
 	$(BIN)/mkdocs serve --strict -f tests/fixtures/sample/mkdocs.yml -a 127.0.0.1:8000
 
 ## make site: build a new release and publish it as site/ in one atomic step; a second make site
-## waits for the first; site/ changes only if the build succeeds (generator/publish/release.py)
-site: $(STAMP) node_modules/.package-lock.json
-	@$(BIN)/python -m generator.publish
+## waits for the first; site/ changes only if the build succeeds (generator/publish/release.py);
+## refused without a public address: SITE_URL=https://…/ make site (generator/publish/address.py)
+site: $(STAMP) node_modules/.package-lock.json fonts
+	@$(BIN)/python -m generator.publish $(SITE_ARGS)
 
 ## make preview: the built site served by Debian's nginx with the production configuration
 ## (deploy/nginx/) at http://127.0.0.1:$(PORT); builds the site first
 PORT ?= 8080
+# its site is for this machine only: make site allows a local address here (publish/address.py)
+preview: SITE_ARGS = --local
 preview: site nginx
 	@$(BIN)/python -m generator.publish.preview --port $(PORT)
 
@@ -122,10 +125,16 @@ lint: $(STAMP)
 
 ## make chromium: what the browser tests need, installed with apt only where missing (see
 ## tools/missing-packages): chromium (found at $(CHROMIUM)), CJK fonts, zbarimg to decode the
-## QR codes, faketime to build "on another day", and nginx for the tests of make preview
+## QR codes, faketime to build "on another day", Java for the HTML checker (vnu.jar), and
+## nginx for the tests of make preview
 chromium:
 	@$(call apt_install,browser nginx)
 	@"$(CHROMIUM)" --version
+
+## make fonts: the Chinese font every build draws the share images with (Debian's
+## fonts-noto-cjk), installed with apt only where fontconfig knows no Chinese font
+fonts:
+	@$(call apt_install,fonts)
 
 ## make nginx: Debian's nginx and its brotli module, for make preview
 nginx:

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from . import minify, search
+from . import minify, search, toggles
 
 # Material copies its own search engine into every site (lunr and its languages, the search
 # worker: ~1.2 MB), used only by its search plugin, which this site leaves off for Pagefind.
@@ -28,8 +28,9 @@ class FinishError(Exception):
 
 
 def finish(site_dir: Path, config_dir: Path, custom_dir: Path | None, *, index: bool = True) -> None:
-    """Minify our assets, (unless ``index`` is False) write the search index, drop the
-    theme's unused search."""
+    """Minify our assets, mend the theme's toggles (toggles.py), (unless ``index`` is
+    False) write the search index, drop the theme's unused search."""
+    toggles.without_autocomplete(site_dir)
     try:
         if custom_dir is not None:
             minify.minify(site_dir, minify.ours(custom_dir), config_dir)

@@ -25,9 +25,8 @@ from .data import load
 from .errors import DataErrors
 from .finish import Background, FinishError, finish
 from .model import Notice
-from .phrases import t
 from .preview import Preview
-from .site import lock, planner, render
+from .site import lock, planner, render, share
 from .site.plan import Plan
 from .site.text import check_meta
 
@@ -95,14 +94,18 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             raise PluginError(
                 "mkdocs.yml 没有设置 site_url：永久网址、引文和二维码都需要网站的正式地址"
             )
+        try:  # the share images need a Chinese font: said now, before anything is built
+            share.font_file()
+        except share.FontMissing as exc:
+            raise PluginError(str(exc)) from None
         data_version = version.of(self.data_path)
         if data_version.warning:
             provenance_log.warning(f"警告：{data_version.warning}")
         _set_source_date_epoch(notice, data_version)
         build_cache = cache.folder(Path(config.config_file_path).parent)
         self.plan = planner.make(notice, config.site_url, data_version, build_cache)
-        # for the theme's footer (overrides/main.html)
-        config.extra["minsheng"] = {"footer": render.footer_html(self.plan), "about_label": t("about_link")}
+        # for the theme's footer and share image (overrides/main.html)
+        config.extra["minsheng"] = render.theme_extra(self.plan)
         return config
 
     def on_serve(

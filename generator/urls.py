@@ -86,6 +86,7 @@ class Urls:
         self.ROBOTS = "robots.txt"
         self.SITEMAP = "sitemap.xml"  # written by MkDocs
         self.REDIRECT_SCRIPT = "assets/redirect.js"
+        self.SHARE_IMAGE = "share.png"  # the site's share image (og:image of the pages without their own)
         # the notice's pages and files
         prefix = self.prefix
         self.HOME = f"{prefix}index.md"
@@ -130,6 +131,10 @@ class Urls:
         """Path of a project's QR code image, beside its page."""
         return f"{self.project_url(project_id)}qr.svg"
 
+    def share_image(self, project_id: str) -> str:
+        """Path of a project's share image (og:image), beside its page."""
+        return f"{self.project_url(project_id)}share.png"
+
     def progress_sheet(self, project_id: str | None, ext: str) -> str:
         """A progress template (``ext`` xlsx or csv): one project's beside its page, named
         after it so that downloads of several projects' templates keep apart; or, for
@@ -161,6 +166,15 @@ def url_of(path: str) -> str:
     if path == "index.md" or path.endswith("/index.md"):
         return path.removesuffix("index.md")
     return path
+
+
+# A page's citation files for reference managers (site/citefiles.py): CSL-JSON, RIS, BibTeX.
+CITATION_FORMATS = ("json", "ris", "bib")
+
+
+def citation_file(page_src: str, ext: str) -> str:
+    """Path of a page's citation in one of ``CITATION_FORMATS`` (``cite.ris``…), beside it."""
+    return f"{url_of(page_src)}cite.{ext}"
 
 
 def update_anchor(date: str) -> str:

@@ -22,7 +22,7 @@ SOURCE = Path(__file__).resolve().parent.parent / "data" / "source" / "taizheng-
 ANNEX_HEADER = "序号项目目标任务"
 # What our markup adds that is not the notice's text: ¶ links, links to project pages, the
 # data version line, kept former anchors.
-OURS = ("headerlink", "ms-to-project", "ms-dataversion", "ms-alias")
+OURS = ("headerlink", "ms-to-project", "ms-dataversion", "ms-alias", "ms-notice-citation")
 # Labels that make a text recognisably the site's own (editor's note, summary, grouping).
 EDITOR_LABELS = ("编者注", "本站概括", "原文如此", "本站", "常用说法")
 PUNCTUATION = set("，。、；：？！“”‘’（）《》〔〕【】—…·/％%．,.;:()[]→← \u3000") | set(string.whitespace)

@@ -76,7 +76,8 @@ def make_site_command(repo: Path) -> list[str]:
 
 
 def make_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k != "MAKEFLAGS"}
+    env = {k: v for k, v in os.environ.items() if k != "MAKEFLAGS"}
+    return {**env, "SITE_URL": "https://minsheng.example.org/"}  # make site refuses a local one
 
 
 def make_site(repo: Path) -> subprocess.CompletedProcess[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -15,6 +16,8 @@ from htmltree import Element, parse_file
 from generator import version
 from generator.data import load
 from generator.model import Notice
+from generator.model.notice import Publisher
+from generator.site import gbt7714
 from generator.site.cite import Citation
 from generator.urls import Urls
 from generator.version import Version
@@ -32,32 +35,65 @@ def sample() -> Notice:
     return load(SAMPLE_DIR / "projects.yaml")
 
 
+NOTICE_TITLE = "测试县人民政府关于2099年实施4项民生工程的通知（测试数据）: 测政〔2099〕1号"
+
+
 def test_citation_of_a_page_and_of_a_figure(sample: Notice) -> None:
+    # No publisher in the data: the page has no author. Its date is its newest report's.
     cite = Citation(sample, Urls(), "https://example.org/ms/", Version("0123456789abcdef", "2099-04-01"))
     project = sample.project("ceshi-jiuzhu")
     assert cite.project(project) == (
-        "测试县人民政府. 测试县人民政府关于2099年实施4项民生工程的通知（测试数据）: "
-        "测政〔2099〕1号 附件第4项 测试救助[EB/OL]. (2099-04-01)[引用日期]. "
+        f"{NOTICE_TITLE} 附件第4项 测试救助[EB/OL]. (2099-07-31)[引用日期]. "
         "https://example.org/ms/projects/ceshi-jiuzhu/. 数据版本 0123456."
     )
     figure = project.items[0].indicators[0]
     assert cite.figure(project, figure) == (
-        "测试县人民政府. 测试县人民政府关于2099年实施4项民生工程的通知（测试数据）: "
-        "测政〔2099〕1号 附件第4项 测试救助 “保障测试对象530人”[EB/OL]. (2099-04-01)[引用日期]. "
+        f"{NOTICE_TITLE} 附件第4项 测试救助 “保障测试对象530人”[EB/OL]. (2099-07-31)[引用日期]. "
         "https://example.org/ms/projects/ceshi-jiuzhu/#dibao-renshu. 数据版本 0123456."
     )
+
+
+def test_the_notice_is_cited_with_its_issuer_and_date(sample: Notice) -> None:
+    cite = Citation(sample, Urls(), "https://example.org/ms/", Version("0123456789abcdef", "2099-04-01"))
+    assert cite.notice_text() == (
+        f"测试县人民政府. {NOTICE_TITLE}[EB/OL]. (2099-03-15)[引用日期]. "
+        "https://example.org/ms/notice/. 数据版本 0123456."
+    )
+
+
+def test_a_page_is_authored_by_the_publisher_named_in_the_data(sample: Notice) -> None:
+    published = dataclasses.replace(sample, publisher=Publisher(name="测试县民生工程办公室（虚构）"))
+    cite = Citation(published, Urls(), "https://example.org/ms/", Version())
+    assert cite.project(published.project("ceshi-lu")) == (
+        f"测试县民生工程办公室（虚构）. {NOTICE_TITLE} 附件第1项 测试道路建设[EB/OL]. (2099-09-30)[引用日期]. "
+        "https://example.org/ms/projects/ceshi-lu/. 数据版本 未知."
+    )
+    # the notice stays the issuer's
+    assert cite.notice_text().startswith("测试县人民政府. ")
 
 
 def test_citation_with_unknown_or_uncommitted_data(sample: Notice) -> None:
     project = sample.project("ceshi-lu")
     unknown = Citation(sample, Urls(), "https://example.org/ms/", Version())
     assert unknown.project(project).endswith(
-        "附件第1项 测试道路建设[EB/OL]. [引用日期]. https://example.org/ms/projects/ceshi-lu/. 数据版本 未知."
+        "附件第1项 测试道路建设[EB/OL]. (2099-09-30)[引用日期]. https://example.org/ms/projects/ceshi-lu/. 数据版本 未知."
     )
     dirty = Citation(sample, Urls(), "https://example.org/ms/", Version("abcdef0123", "2099-05-02", True))
     assert dirty.project(project).endswith(
-        "(2099-05-02)[引用日期]. https://example.org/ms/projects/ceshi-lu/. 数据版本 abcdef0（含未提交的修改）."
+        "(2099-09-30)[引用日期]. https://example.org/ms/projects/ceshi-lu/. 数据版本 abcdef0（含未提交的修改）."
     )
+
+
+def test_rendered_citations_are_kept_in_the_build_cache(sample: Notice, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cite = Citation(sample, Urls(), "https://example.org/ms/", Version(), tmp_path)
+    first = cite.notice_text()
+    assert len(list((tmp_path / "cite").iterdir())) == 1
+
+    def never(record: object) -> str:
+        raise AssertionError("a cached citation was rendered again")
+
+    monkeypatch.setattr(gbt7714, "render", never)
+    assert cite.notice_text() == first
 
 
 # --------------------------------------------------------------------------
@@ -154,9 +190,10 @@ def test_every_project_page_has_its_citation_version_and_qr_code(
         assert short in commits, f"{short} 不是 data/projects.yaml 的提交"
         date = commits[short]
         labels.add(label)
+        # no publisher in the real data: no author; the notice's date (no reports yet)
         assert citation == (
-            f"{doc.issuer}. {doc.title}: {doc.number} 附件第{project.seq}项 {project.name}[EB/OL]. "
-            f"({date})[引用日期]. {canonical}. 数据版本 {label}."
+            f"{doc.title}: {doc.number} 附件第{project.seq}项 {project.name}[EB/OL]. "
+            f"({doc.date})[引用日期]. {canonical}. 数据版本 {label}."
         )
         assert text_of(box.find("p", class_="ms-version")).startswith(f"数据版本：{label}（{date}提交）。")
         assert box.find("img", src="qr.svg") is not None
@@ -169,6 +206,10 @@ def test_every_project_page_has_its_citation_version_and_qr_code(
             ending = f"[引用日期]. {canonical}#{indicator.id}. 数据版本 {label}."
             assert any(c.endswith(ending) and f"“{indicator.clause}”" in c for c in links)
     assert len(labels) == 1
+
+
+def site_url_of(site: Path) -> str:
+    return parse_file(site / "index.html").find("link", rel="canonical").attrs["href"]
 
 
 def test_every_page_has_sharing_meta(built_site: Path, notice: Notice) -> None:
@@ -188,8 +229,8 @@ def test_every_page_has_sharing_meta(built_site: Path, notice: Notice) -> None:
         assert meta(doc, "og:description"), where
         assert meta(doc, "og:description") == meta(doc, "description"), where
         assert meta(doc, "og:type") == ("website" if where == "index.html" else "article"), where
-        assert meta(doc, "twitter:card") == "summary", where
-        assert meta(doc, "og:image") is None, where  # nothing from another host
+        assert meta(doc, "twitter:card") == "summary_large_image", where  # tests/test_share.py
+        assert meta(doc, "og:image").startswith(site_url_of(built_site)), where  # nothing from another host
     for project in notice.projects:
         doc = parse_file(built_site / "projects" / project.id / "index.html")
         assert meta(doc, "og:title") == f"{project.seq}．{project.name}（太和县2020年民生工程）"

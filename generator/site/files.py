@@ -8,7 +8,8 @@ import functools
 from collections.abc import Callable, Iterator
 
 from .. import sheets, urls
-from . import qr
+from . import qr, share
+from .citefiles import WRITERS
 from .datapackage import to_datapackage
 from .export import to_csv, to_json
 from .feeds import feed
@@ -33,6 +34,12 @@ def all_files(plan: Plan) -> Iterator[OutFile]:
         address.DATA_PACKAGE,
         functools.partial(to_datapackage, notice, address, plan.site_url, sheets.paths(address, None)["csv"]),
     )
+    yield out(address.SHARE_IMAGE, functools.partial(share.png, share.site_card(notice), plan.cache_dir))
+    records = [(address.NOTICE, plan.citation.notice_record())]
+    records += [(address.project(p.id), plan.citation.project_record(p)) for p in notice.projects]
+    for src, record in records:
+        for ext, write in WRITERS.items():
+            yield out(urls.citation_file(src, ext), functools.partial(write, record))
     for path, make in sheets.outputs(address, notice, plan.cache_dir):
         yield out(path, make)
     for project in notice.projects:
@@ -44,6 +51,8 @@ def all_files(plan: Plan) -> Iterator[OutFile]:
         permanent = urls.absolute(plan.site_url, address.project_url(project.id))
         title = f"{project.seq}．{project.name}"
         yield out(address.qr(project.id), functools.partial(qr.svg, permanent, f"{title}：{permanent}", plan.cache_dir))
+        card = share.project_card(notice, project)
+        yield out(address.share_image(project.id), functools.partial(share.png, card, plan.cache_dir))
         for old in project.aliases:
             yield OutFile(
                 address.redirect(old),

@@ -18,9 +18,8 @@ from mkdocs.utils.yaml import yaml_load
 
 from .. import cache, version
 from ..data import load
-from ..phrases import t
 from .planner import make
-from .render import footer_html, render, version_html
+from .render import footer_html, render, theme_extra, version_html
 
 PLUGIN = "minsheng"
 
@@ -67,7 +66,7 @@ def write(config_file: Path, out: Path) -> Path:
         shutil.copytree(root / theme["custom_dir"], out / "overrides")
         theme["custom_dir"] = "overrides"
     extra = dict(config.get("extra") or {})
-    extra["minsheng"] = {"footer": str(footer_html(plan)), "about_label": t("about_link")}  # the footer
+    extra["minsheng"] = {**theme_extra(plan), "footer": str(footer_html(plan))}  # the footer, the share image
     config.update(theme=theme, plugins=kept, docs_dir="docs", site_url=site_url, extra=extra)
     mkdocs_yml = out / "mkdocs.yml"
     header = "# 由 python -m generator render 生成：本站的全部页面和文件，不需要 minsheng 插件即可构建。\n"

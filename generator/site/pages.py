@@ -17,6 +17,7 @@ from ..phrases import t
 from ..sheets import layout
 from ..urls import Urls
 from . import notice_page, project_page
+from .cite import meta_tags
 from .datapackage import INDICATOR_FIELDS
 from .excerpt import cut
 from .export import CSV_COLUMNS
@@ -29,7 +30,7 @@ def all_pages(plan: Plan) -> Iterator[Page]:
     address = plan.urls
     yield home(plan)
     yield overview(notice, address)
-    yield notice_(notice, address)
+    yield notice_(plan)
     yield requirements(notice, address)
     yield glossary(notice, address)
     yield retired(notice, address)
@@ -77,11 +78,14 @@ def overview(notice: Notice, address: Urls) -> Page:
     return page(address.OVERVIEW, "overview.md.j2", page_meta, shown(urls.OVERVIEW_SECTIONS), counts=counts)
 
 
-def notice_(notice: Notice, address: Urls) -> Page:
+def notice_(plan: Plan) -> Page:
+    notice, address = plan.notice, plan.urls
     doc = notice.document
+    citation = meta_tags(plan.citation.notice_record(), plan.citation.publisher)
     # Not searched: its text is on the project, requirements and retired pages, which answer
     # better; as one page it would be the longest result of most searches.
-    page_meta = meta(f"通知原文：{doc.title}", f"{doc.issuer}《{doc.title}》（{doc.number}）全文。", searched=False)
+    description = f"{doc.issuer}《{doc.title}》（{doc.number}）全文。"
+    page_meta = meta(f"通知原文：{doc.title}", description, searched=False, citation=citation)
     context = notice_page.context(notice, address)
     return page(address.NOTICE, "notice.md.j2", page_meta, {}, context.pop("anchors"), **context)
 

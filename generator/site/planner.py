@@ -37,7 +37,7 @@ def make(
         moves=moves(notice, address),
         progress={p.id: progress.of(p, year) for p in notice.projects},
         updates=progress.recent(notice.projects),
-        citation=Citation(notice, address, site_url, version),
+        citation=Citation(notice, address, site_url, version, cache_dir),
         glossary=Glossary(notice.glossary),
         cache_dir=cache_dir,
     )

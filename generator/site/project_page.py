@@ -5,6 +5,8 @@ from __future__ import annotations
 from .. import progress, sheets, urls
 from ..model import Project
 from ..phrases import t
+from . import share
+from .cite import meta_tags
 from .excerpt import cut
 from .kit import meta, shown
 from .kit import page as make_page
@@ -18,7 +20,10 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
     title = t("project_title", seq=project.seq, name=project.name, region=doc.region, year=doc.year)
     lede = t("no_task") + "。" if project.no_task else ""
     description = f"{doc.number} 第{project.seq}项：{project.name}（{category.label}）。{lede}" + cut(project.rows[0].target, 90)
-    page_meta = meta(title, description, feed="feed.xml")
+    image_url = urls.absolute(plan.site_url, plan.urls.share_image(project.id))
+    image = share.image_meta(image_url, share.project_card(notice, project))
+    citation = meta_tags(plan.citation.project_record(project), plan.citation.publisher)
+    page_meta = meta(title, description, feed="feed.xml", image=image, citation=citation)
     sections = shown(
         urls.PROJECT_SECTIONS,
         history=bool(project.reports),

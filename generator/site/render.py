@@ -28,7 +28,7 @@ from markupsafe import Markup
 from .. import phrases, progress, search, urls
 from ..model import Indicator, Project, Row
 from ..phrases import t
-from . import excerpt
+from . import excerpt, share
 from .plan import Page, Plan
 from .text import front_matter, md, tooltip
 
@@ -185,6 +185,13 @@ def footer_html(plan: Plan) -> Markup:
     """The footer of every page: who issued the notice, who publishes the site."""
     template = environment(plan.cache_dir).get_template("footer.html.j2")
     return Markup(template.render(doc=plan.notice.document, notice=plan.notice).strip())
+
+
+def theme_extra(plan: Plan) -> dict[str, Any]:
+    """What overrides/main.html reads from ``config.extra.minsheng``: the footer, and the
+    site's share image for the pages without their own (the plugin and ``render DIR``)."""
+    image = share.image_meta(urls.absolute(plan.site_url, plan.urls.SHARE_IMAGE), share.site_card(plan.notice))
+    return {"footer": footer_html(plan), "about_label": t("about_link"), "share_image": image}
 
 
 def redirect_page(plan: Plan, old_url: str, project: Project) -> str:

@@ -157,6 +157,15 @@
     if (group) setupFilter(group, table);
   }
 
+  // The theme's drawer and search toggles lose autocomplete="off" (generator/toggles.py),
+  // which kept Firefox from restoring them checked on a reload: close them when shown.
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle) toggle.checked = false;
+    });
+  });
+
   // Material's instant navigation swaps pages without a reload: follow it.
   if (typeof document$ !== "undefined") document$.subscribe(setup);
   else document.addEventListener("DOMContentLoaded", setup);

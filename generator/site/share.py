@@ -1,0 +1,177 @@
+"""Share images: the picture a chat app or social site shows beside a shared link (og:image).
+
+One PNG per project (its name, number in the notice and year) and one for the site, 1200×630
+as the sites ask, drawn with Pillow at build time in the Chinese font that the build
+installs (Debian's fonts-noto-cjk: ``make fonts``, run by ``make serve`` and ``make site``).
+Flat colours and a small palette keep each well under 100 kB. Like the QR codes, an image is kept in the build cache
+(``generator/cache.py``) under a hash of everything that decides its bytes (its text, the
+font file, Pillow's version and this module's code) and reused byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import cache as memo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import cache
+from ..model import Notice, Project
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
+
+WIDTH, HEIGHT = 1200, 630
+# Debian's fonts-noto-cjk: the bold face of Noto Sans CJK, the simplified Chinese one of the
+# collection (faces are found by name: the order in the file is not ours to fix).
+DEBIAN_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
+RED, INK, GREY, PAPER = "#c62828", "#212121", "#4d4d4d", "#fff8f6"  # the site's colours
+MARGIN = 72
+
+
+class FontMissing(Exception):
+    """No Chinese font to draw the share images with."""
+
+
+
+
+@memo
+def font_file() -> Path:
+    """The Chinese font's file: Debian's, else the one fontconfig gives for Chinese."""
+    if DEBIAN_FONT.is_file():
+        return DEBIAN_FONT
+    fc_match = shutil.which("fc-match")
+    if fc_match is not None:
+        found = subprocess.run(
+            [fc_match, "-f", "%{file}", ":lang=zh:weight=bold"], capture_output=True, text=True
+        ).stdout.strip()
+        if found and Path(found).is_file() and _has_chinese(Path(found)):
+            return Path(found)
+    raise FontMissing(
+        "找不到中文字体：分享图片要用 Noto Sans CJK（Debian 的 fonts-noto-cjk 包，make fonts 会安装），"
+        f"找过 {DEBIAN_FONT} 和 fc-match 给出的中文字体"
+    )
+
+
+def _has_chinese(path: Path) -> bool:
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(path), 20).getbbox("民生")[2] > 0
+
+
+@memo
+def _face_index(path: Path) -> int:
+    """The simplified Chinese face of a font collection (0 for a single font)."""
+    from PIL import ImageFont
+
+    for index in range(16):
+        try:
+            family = ImageFont.truetype(str(path), 20, index=index).getname()[0] or ""
+        except OSError:
+            break
+        if family.endswith(" SC"):
+            return index
+    return 0
+
+
+@memo
+def _font_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a share image says: a top line (the site), a title, and a bottom line."""
+
+    site: str
+    title: str
+    footer: str
+
+    @property
+    def alt(self) -> str:
+        """The image's text as its description (og:image:alt)."""
+        return f"{self.site}：{self.title}（{self.footer}）"
+
+
+def project_card(notice: Notice, project: Project) -> Card:
+    doc = notice.document
+    return Card(f"{doc.region}{doc.year}年民生工程", project.name, f"{doc.number} 附件第{project.seq}项")
+
+
+def site_card(notice: Notice) -> Card:
+    doc = notice.document
+    title = f"{doc.region}{doc.year}年{len(notice.projects)}项民生工程"
+    return Card(f"{doc.issuer} {doc.number}", title, "目标任务照录通知原文")
+
+
+def image_meta(url: str, card: Card) -> dict[str, str | int]:
+    """The page metadata of a share image at ``url`` (overrides/main.html writes og:image)."""
+    return {"url": url, "alt": card.alt, "width": WIDTH, "height": HEIGHT}
+
+
+def png(card: Card, cache_dir: Path | None = None) -> bytes:
+    """The share image of ``card``; with ``cache_dir`` (the build cache), drawn only once."""
+    place = cache_dir / "share" if cache_dir else None
+    return cache.made(place, f"{key(card)}.png", lambda: draw(card))
+
+
+def key(card: Card) -> str:
+    """The cache name of an image: changes when anything that decides its bytes changes."""
+    font = font_file()
+    return cache.key(
+        card.site, card.title, card.footer, _font_hash(font), cache.package("pillow"),
+        cache.source(Path(__file__)),
+    )  # fmt: skip
+
+
+def _lines(font: FreeTypeFont, text: str, width: int) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (Chinese breaks between characters)."""
+    lines, line = [], ""
+    for char in text:
+        if line and font.getlength(line + char) > width:
+            lines.append(line)
+            line = char
+        else:
+            line += char
+    return [*lines, line] if line else lines
+
+
+@memo
+def font(size: int) -> FreeTypeFont:
+    """The Chinese font at ``size`` pixels (loading the 20 MB collection is the slow part)."""
+    from PIL import ImageFont
+
+    path = font_file()
+    return ImageFont.truetype(str(path), size, index=_face_index(path))
+
+
+def draw(card: Card) -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    pen = ImageDraw.Draw(image)
+    band = 120
+    pen.rectangle((0, 0, WIDTH, band), fill=RED)
+    pen.text((MARGIN, band // 2), card.site, font=font(48), fill="#ffffff", anchor="lm")
+    # The title as large as fits in three lines.
+    width, room = WIDTH - 2 * MARGIN, HEIGHT - band - 190
+    for size in (96, 84, 72, 60, 52, 44):
+        title_font = font(size)
+        lines = _lines(title_font, card.title, width)
+        if len(lines) <= 3 and len(lines) * size * 1.3 <= room:
+            break
+    if len(lines) > 3:  # never in real data: a name cut short says so
+        lines = [*lines[:2], lines[2][:-1] + "…"]
+    top = band + 60
+    for n, line in enumerate(lines):
+        pen.text((MARGIN, top + n * size * 1.3), line, font=title_font, fill=INK, anchor="la")
+    footer = (_lines(font(40), card.footer, width) or [""])[0]
+    pen.text((MARGIN, HEIGHT - 70), footer, font=font(40), fill=GREY, anchor="ls")
+    pen.rectangle((0, HEIGHT - 24, WIDTH, HEIGHT), fill=RED)
+    out = io.BytesIO()
+    image.quantize(colors=16, dither=Image.Dither.NONE).save(out, format="PNG", optimize=True)
+    return out.getvalue()
