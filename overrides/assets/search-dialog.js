@@ -12,6 +12,8 @@
 // metadata holds each keyword split every way (generator/search.py).
 // No web worker: it is one more script to download (12 kB gzip) for a search that takes
 // milliseconds, and on the main thread Chromium's throttling in the tests applies to it.
+import { prepare, quoted, relax } from "./search-query.js";
+
 const OPTIONS = {
   ranking: { termSimilarity: 5, metaWeights: { promise: 0 } },
   excerptLength: 36,
@@ -129,9 +131,18 @@ async function search(query) {
     return;
   }
   setState("searching", query);
-  let all, some;
+  const { words } = prepare(query);
+  if (!words.length) {
+    results = [];
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = `请写出要找的事情，例如“低保”“高龄津贴”：“${query}”只是提问的说法。`;
+    setState("done", query);
+    return;
+  }
+  let all, some, kept;
   try {
-    [all, some] = await find(await engine(), query);
+    ({ all, some, kept } = await find(await engine(), words));
   } catch (error) {
     if (mine === run) {
       status.textContent = "搜索暂时无法使用，请检查网络后再试。";
@@ -145,40 +156,35 @@ async function search(query) {
   list.replaceChildren();
   await showMore(mine, false);
   if (mine !== run) return;
-  status.textContent = all.length
-    ? `找到 ${results.length} 个相关页面。`
-    : some.length
-      ? `没有同时含有这几个词的页面；以下 ${some.length} 个页面含有其中大部分的词。`
-      : `没有找到与“${query}”相关的页面，请换个说法，例如项目名称里的词。`;
+  status.textContent = all.length && some.length
+    ? `找到 ${all.length} 个相关页面；另有 ${some.length} 个页面只含有${quoted(kept)}。`
+    : all.length
+      ? `找到 ${results.length} 个相关页面。`
+      : some.length
+        ? `没有同时包含全部词语的结果，下面是包含${quoted(kept)}的结果（${some.length} 个）。`
+        : `没有找到与“${query}”相关的页面，请换个说法，例如项目名称里的词。`;
   setState("done", query);
 }
 
-// Pages with all the words of the query, then, when they are few, pages with all of them
-// but one, those missing the shortest word first. Residents write 看病报销, 打疫苗 or
-// 上幼儿园 where the notice says 报销比例, 疫苗 and 幼儿园: a page need not have every
-// word of the question to be its answer.
-async function find(pagefind, query) {
-  const all = (await pagefind.search(query)).results;
-  const words = Array.from(new Intl.Segmenter("zh", { granularity: "word" }).segment(query))
-    .filter((s) => s.isWordLike)
-    .map((s) => s.segment);
-  if (all.length >= PAGE || words.length < 2 || words.length > 6) return [all, []];
+// Pages with all the words of the question (search-query.js takes out the words that only
+// ask); when none or fewer than a screenful, pages with fewer words (relax), the least
+// telling dropped first. Residents write 看病报销, 打疫苗 or 上幼儿园 where the notice says
+// 报销比例, 疫苗 and 幼儿园: a page need not hold every word of the question to answer it.
+async function find(pagefind, words) {
+  const found = new Map(); // the words searched for -> results, each search run once
+  const look = (some) => {
+    const key = some.join(" ");
+    if (!found.has(key)) found.set(key, pagefind.search(key).then((search) => search.results));
+    return found.get(key);
+  };
+  const count = async (some) => (await look(some)).length;
+  const all = await look(words);
+  if (all.length >= PAGE || words.length < 2) return { all, some: [], kept: words };
+  const { kept } = await relax(words, count, all.length ? PAGE : 1);
+  if (!kept.length || kept.length === words.length) return { all, some: [], kept: words };
   const seen = new Set(all.map((result) => result.id));
-  const shorter = words.map((_, i) => words.filter((__, j) => j !== i).join(""));
-  const partial = new Map();
-  const found = await Promise.all(shorter.map((rest) => pagefind.search(rest)));
-  found.forEach((search, i) => {
-    for (const result of search.results) {
-      const kept = shorter[i].length; // more of the query kept: a better answer
-      const entry = partial.get(result.id);
-      if (seen.has(result.id) || (entry && entry.kept >= kept)) continue;
-      partial.set(result.id, { result, kept, score: result.score });
-    }
-  });
-  const some = Array.from(partial.values())
-    .sort((a, b) => b.kept - a.kept || b.score - a.score)
-    .map((entry) => entry.result);
-  return [all, some];
+  const some = (await look(kept)).filter((result) => !seen.has(result.id));
+  return { all, some, kept };
 }
 
 async function showMore(mine, focusFirst) {

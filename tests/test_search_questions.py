@@ -1,0 +1,69 @@
+"""Search answers residents' questions (issue 21): the questions of
+tests/search_questions.yaml typed into the dialog in Chromium, ≥ 95% with the expected project
+in the first three results; the measured rate and the misses go to
+test-results/search-questions.txt (and, by hand, to the README, 搜索 → 问题)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from test_search import page_path, provenance, search
+
+from generator import urls
+from generator.model import Notice
+
+QUESTIONS = Path(__file__).with_name("search_questions.yaml")
+REQUIRED_TOP3 = 0.95  # issue 21
+TOP_PAGES = 3
+# Words that make a query a question (issue 21 names these): most questions must have one.
+QUESTION_WORDS = re.compile("多少|怎么|有没有|能不能|吗|一年|每年|每月|每个月|哪些|是什么|什么")
+
+
+def load_questions(notice: Notice) -> list[dict]:
+    entries = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"]
+    ids = {p.id for p in notice.projects}
+    for entry in entries:
+        assert ("expect" in entry) != ("any" in entry), f"{entry}: 要写 expect 或 any 之一"
+        wanted = entry.get("expect") or entry["any"]
+        entry["pages"] = [wanted] if isinstance(wanted, str) else wanted
+        assert set(entry["pages"]) <= ids, f"{entry['q']}: 未知项目 {entry['pages']}"
+    return entries
+
+
+def test_the_question_set(notice: Notice) -> None:
+    entries = load_questions(notice)
+    assert len(entries) >= 200
+    assert len({e["q"] for e in entries}) == len(entries), "问题重复"
+    asking = [e["q"] for e in entries if QUESTION_WORDS.search(e["q"])]
+    assert len(asking) > len(entries) * 2 / 3, f"带疑问词的问题只有 {len(asking)} 个"
+    # Every programme of the notice is asked about.
+    asked = {pid for e in entries for pid in e["pages"]}
+    assert asked == {p.id for p in notice.projects}, {p.id for p in notice.projects} - asked
+
+
+def test_questions_top3(server: str, page, notice: Notice, results_dir: Path) -> None:
+    entries = load_questions(notice)
+    page.goto(server)
+    misses = []
+    for entry in entries:
+        top = [urlsplit(u).path for u in search(page, entry["q"])[:TOP_PAGES]]
+        wanted = {page_path(server, urls.project(pid)) for pid in entry["pages"]}
+        if not wanted & set(top):
+            misses.append((entry, top))
+    hits = len(entries) - len(misses)
+    rate = hits / len(entries)
+    lines = [
+        f"问题命中率：{rate:.1%}（{hits}/{len(entries)}），命中 = 预期项目页在前 {TOP_PAGES} 个结果中",
+        f"问题：tests/search_questions.yaml；{provenance()}",
+        "",
+        "未命中：" if misses else "未命中：无",
+    ]
+    for entry, top in misses:
+        lines.append(f"  {entry['q']}\t预期 {', '.join(entry['pages'])}\t实得 {' '.join(top) or '（无结果）'}")
+    report = "\n".join(lines) + "\n"
+    (results_dir / "search-questions.txt").write_text(report, encoding="utf-8")
+    print("\n" + report)
+    assert rate >= REQUIRED_TOP3, report
