@@ -140,9 +140,9 @@ async function search(query) {
     setState("done", query);
     return;
   }
-  let all, some, kept;
+  let found;
   try {
-    ({ all, some, kept } = await find(await engine(), words));
+    found = await find(await engine(), words);
   } catch (error) {
     if (mine === run) {
       status.textContent = "搜索暂时无法使用，请检查网络后再试。";
@@ -151,40 +151,63 @@ async function search(query) {
     return;
   }
   if (mine !== run) return;
-  results = all.concat(some);
+  results = ordered(found);
   shown = 0;
   list.replaceChildren();
   await showMore(mine, false);
   if (mine !== run) return;
-  status.textContent = all.length && some.length
-    ? `找到 ${all.length} 个相关页面；另有 ${some.length} 个页面只含有${quoted(kept)}。`
-    : all.length
-      ? `找到 ${results.length} 个相关页面。`
-      : some.length
-        ? `没有同时包含全部词语的结果，下面是包含${quoted(kept)}的结果（${some.length} 个）。`
+  const all = found.full.all.length;
+  const extra = results.length - all;
+  status.textContent = all && extra
+    ? `找到 ${all} 个相关页面；另有 ${extra} 个页面只含有${quoted(words, found.kept)}。`
+    : all
+      ? `找到 ${all} 个相关页面。`
+      : extra
+        ? `没有同时包含全部词语的结果，下面是包含${quoted(words, found.kept)}的结果（${extra} 个）。`
         : `没有找到与“${query}”相关的页面，请换个说法，例如项目名称里的词。`;
   setState("done", query);
 }
 
 // Pages with all the words of the question (search-query.js takes out the words that only
 // ask); when none or fewer than a screenful, pages with fewer words (relax), the least
-// telling dropped first. Residents write 看病报销, 打疫苗 or 上幼儿园 where the notice says
-// 报销比例, 疫苗 and 幼儿园: a page need not hold every word of the question to answer it.
+// telling dropped first: how telling a word is counts on the pages that answer (project
+// pages), so that a word only a page about the site holds (报名 in the clerks' guide) goes
+// before a word of the programme (公益性岗位). Residents write 看病报销, 打疫苗 or 上幼儿园
+// where the notice says 报销比例, 疫苗 and 幼儿园: a page need not hold every word to answer.
 async function find(pagefind, words) {
   const found = new Map(); // the words searched for -> results, each search run once
   const look = (some) => {
     const key = some.join(" ");
-    if (!found.has(key)) found.set(key, pagefind.search(key).then((search) => search.results));
+    if (!found.has(key)) found.set(key, answersFirst(pagefind, key));
     return found.get(key);
   };
-  const count = async (some) => (await look(some)).length;
-  const all = await look(words);
-  if (all.length >= PAGE || words.length < 2) return { all, some: [], kept: words };
-  const { kept } = await relax(words, count, all.length ? PAGE : 1);
-  if (!kept.length || kept.length === words.length) return { all, some: [], kept: words };
-  const seen = new Set(all.map((result) => result.id));
-  const some = (await look(kept)).filter((result) => !seen.has(result.id));
-  return { all, some, kept };
+  const full = await look(words);
+  const none = { full, some: [], kept: words };
+  if (full.all.length >= PAGE || words.length < 2) return none;
+  const count = async (some) => (await look(some)).answers.length;
+  const { kept } = await relax(words, count, full.answers.length ? PAGE : 1);
+  if (!kept.length || kept.length === words.length) return none;
+  return { full, some: await look(kept), kept };
+}
+
+// The results in order: the pages that answer (project pages) before the others, and in each
+// group those with all the words before those with the kept words.
+function ordered({ full, some }) {
+  const seen = new Set();
+  const fresh = (result) => !seen.has(result.id) && seen.add(result.id);
+  return [full.answers, some.answers || [], full.others, some.others || []]
+    .flatMap((group) => group.filter(fresh));
+}
+
+// The project pages (filter kind:project, templates/project.md.j2) answer a resident's
+// question; the pages about the site or the rules (关于本站, 工作要求, the glossary) follow
+// them, each group in Pagefind's order. 低保多少钱 ranked 工作要求 and 关于本站 first.
+async function answersFirst(pagefind, key) {
+  const [answers, every] = await Promise.all([
+    pagefind.search(key, { filters: { kind: "project" } }), pagefind.search(key)]);
+  const ids = new Set(answers.results.map((result) => result.id));
+  const others = every.results.filter((result) => !ids.has(result.id));
+  return { answers: answers.results, others, all: every.results };
 }
 
 async function showMore(mine, focusFirst) {
@@ -198,14 +221,31 @@ async function showMore(mine, focusFirst) {
   if (focusFirst && items.length) items[0].querySelector("a").focus();
 }
 
+// A result opens the part of the page that holds the words: the sub-item (its heading, a
+// Pagefind sub-result) whose words weigh most, and shows that part's passage of the target
+// text, where the figures stand with their units. Without a sub-item: the page itself.
 function item(page) {
-  const excerpt = page.excerpt.includes("<mark>") || !page.meta.promise
-    ? marked(page.excerpt)
+  const part = bestPart(page);
+  const passage = part ? part.excerpt : page.excerpt;
+  const excerpt = passage.includes("<mark>") || !page.meta.promise
+    ? marked(passage)
     : document.createTextNode(shorten(page.meta.promise));
+  const title = page.meta.title || page.url;
   return el("li", {},
-    el("a", { href: page.url },
-      el("span", { class: "ms-search-title" }, page.meta.title || page.url),
+    el("a", { href: part ? part.url : page.url },
+      el("span", { class: "ms-search-title" }, title),
+      ...(part ? [el("span", { class: "ms-search-part" }, part.title)] : []),
       el("span", { class: "ms-search-text" }, excerpt)));
+}
+
+function bestPart(page) {
+  const weight = (sub) => (sub.weighted_locations || []).reduce((sum, w) => sum + w.balanced_score, 0);
+  let best = null;
+  for (const sub of page.sub_results || []) {
+    if (!best || weight(sub) > weight(best)) best = sub;
+  }
+  // The page's own title (h1) is the top of the page: no part of it.
+  return best && best.anchor && !/^h1$/i.test(best.anchor.element) ? best : null;
 }
 
 // Pagefind's excerpt is escaped text with <mark> around the typed words: keep exactly that.

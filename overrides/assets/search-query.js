@@ -81,7 +81,20 @@ export async function relax(words, count, enough = 1) {
   return { kept: words2, dropped: words.filter((word) => !words2.includes(word)) };
 }
 
-/** The words for the result count line: “低保”“标准”. */
-export function quoted(words) {
-  return words.map((word) => `“${word}”`).join("");
+/**
+ * The kept words for the result count line, as the resident wrote them: words that stood
+ * together in the query stay together (公益 性 岗位 → “公益性岗位”).
+ * @param {string[]} words from ``prepare``
+ * @param {string[]} kept from ``relax``
+ */
+export function quoted(words, kept) {
+  const runs = [];
+  let last = -2;
+  words.forEach((word, at) => {
+    if (!kept.includes(word)) return;
+    if (at === last + 1) runs[runs.length - 1] += word;
+    else runs.push(word);
+    last = at;
+  });
+  return runs.map((run) => `“${run}”`).join("");
 }
