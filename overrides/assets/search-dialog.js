@@ -159,11 +159,11 @@ async function search(query) {
   const all = found.full.all.length;
   const extra = results.length - all;
   status.textContent = all && extra
-    ? `找到 ${all} 个相关页面；另有 ${extra} 个页面只含有${quoted(words, found.kept)}。`
+    ? `找到 ${all} 个相关页面；另有 ${extra} 个页面只含有${quoted(found.kept, found.at)}。`
     : all
       ? `找到 ${all} 个相关页面。`
       : extra
-        ? `没有同时包含全部词语的结果，下面是包含${quoted(words, found.kept)}的结果（${extra} 个）。`
+        ? `没有同时包含全部词语的结果，下面是包含${quoted(found.kept, found.at)}的结果（${extra} 个）。`
         : `没有找到与“${query}”相关的页面，请换个说法，例如项目名称里的词。`;
   setState("done", query);
 }
@@ -182,12 +182,12 @@ async function find(pagefind, words) {
     return found.get(key);
   };
   const full = await look(words);
-  const none = { full, some: [], kept: words };
+  const none = { full, some: [], kept: words, at: words.map((_, i) => i) };
   if (full.all.length >= PAGE || words.length < 2) return none;
   const count = async (some) => (await look(some)).answers.length;
-  const { kept } = await relax(words, count, full.answers.length ? PAGE : 1);
-  if (!kept.length || kept.length === words.length) return none;
-  return { full, some: await look(kept), kept };
+  const { kept, at } = await relax(words, count, full.answers.length ? PAGE : 1);
+  if (!kept.length || kept.join(" ") === words.join(" ")) return none;
+  return { full, some: await look(kept), kept, at };
 }
 
 // The results in order: the pages that answer (project pages) before the others, and in each

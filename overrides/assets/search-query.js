@@ -26,7 +26,7 @@ export const QUESTION = [
 export const ASIDE = new Set([
   "吗", "呢", "啊", "吧", "呀", "么", "的", "了", "是", "有", "能", "会", "要", "想", "领", "拿",
   "吃", "给", "去", "在", "和", "都", "还", "也", "就", "几", "谁", "哪", "钱", "块", "我", "你",
-  "他", "她", "个", "位", "多", "少", "不",
+  "他", "她", "个", "位", "多", "少", "不", "交", "掏", "办", "做", "找", "问", "用",
 ]);
 // A question about an amount: the dialog then prefers a passage with a sum of money.
 const AMOUNT = /多少钱|钱|多少|标准|补贴|补助|津贴|一年|每年|每月|一个月|每个月/;
@@ -45,16 +45,16 @@ export function prepare(query) {
   const before = text.replace(/[\s\p{P}\p{S}]+/gu, "");
   for (const phrase of QUESTION) text = text.split(phrase).join(" ");
   const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
-  const kept = Array.from(segmenter.segment(text))
-    .filter((s) => s.isWordLike && !ASIDE.has(s.segment))
-    .map((s) => s.segment);
   const words = [];
-  let single = false; // the last word is a run of single Han characters
-  for (const word of kept) {
+  let single = false; // the last word is a run of single Han characters, next to this one
+  for (const { segment: word, isWordLike } of segmenter.segment(text)) {
     const one = HAN.test(word);
-    if (one && single) words[words.length - 1] += word;
-    else words.push(word);
-    single = one;
+    if (!isWordLike || ASIDE.has(word)) single = false; // what was taken out parts a run
+    else if (one && single) words[words.length - 1] += word;
+    else {
+      words.push(word);
+      single = one;
+    }
   }
   return { words, asked: words.join("") !== before, amount };
 }
@@ -63,13 +63,14 @@ export function prepare(query) {
  * The words to search for when too few pages hold them all.
  * @param {string[]} words from ``prepare``
  * @param {(words: string[]) => Promise<number>} count pages holding all the given words
- * @param {number} enough pages wanted (1: the fewest words dropped for any result)
- * @returns {Promise<{kept: string[], dropped: string[]}>} ``kept`` is empty when no page
- *   holds any of the words.
+ * @param {number} enough pages wanted: words are dropped until that many pages hold the rest,
+ *   or one word (the most telling) is left
+ * @returns {Promise<{kept: string[], at: number[]}>} the words (or pieces of them) to
+ *   search for, and the place in ``words`` of each; ``kept`` is empty when no page holds any.
  */
 export async function relax(words, count, enough = 1) {
-  const alone = await Promise.all(words.map((word) => count([word])));
-  let kept = words.map((word, at) => ({ word, at, pages: alone[at] })).filter((w) => w.pages > 0);
+  const alone = await Promise.all(words.map((word) => shortest(word, count)));
+  let kept = alone.map((found, at) => ({ ...found, at })).filter((w) => w.pages > 0);
   while (kept.length > 1 && (await count(kept.map((w) => w.word))) < enough) {
     // The most common word goes; of two as common, the shorter, then the later.
     const worst = kept.reduce((a, b) =>
@@ -77,24 +78,36 @@ export async function relax(words, count, enough = 1) {
         (b.word.length === a.word.length && b.at > a.at))) ? b : a);
     kept = kept.filter((w) => w !== worst);
   }
-  const words2 = kept.map((w) => w.word);
-  return { kept: words2, dropped: words.filter((word) => !words2.includes(word)) };
+  return { kept: kept.map((w) => w.word), at: kept.map((w) => w.at) };
+}
+
+// A word as many pages hold it; a run of three or more characters that no page holds, as the
+// longest piece of it that some page holds (棚改房 → 棚改, 吃水难 → 吃水), leftmost first,
+// down to two characters.
+async function shortest(word, count) {
+  const pages = await count([word]);
+  if (pages || word.length < 3 || !/^\p{Script=Han}+$/u.test(word)) return { word, pages };
+  for (let size = word.length - 1; size >= 2; size--) {
+    for (let start = 0; start + size <= word.length; start++) {
+      const piece = word.slice(start, start + size);
+      const found = await count([piece]);
+      if (found) return { word: piece, pages: found };
+    }
+  }
+  return { word, pages: 0 };
 }
 
 /**
  * The kept words for the result count line, as the resident wrote them: words that stood
  * together in the query stay together (公益 性 岗位 → “公益性岗位”).
- * @param {string[]} words from ``prepare``
  * @param {string[]} kept from ``relax``
+ * @param {number[]} at from ``relax``
  */
-export function quoted(words, kept) {
+export function quoted(kept, at) {
   const runs = [];
-  let last = -2;
-  words.forEach((word, at) => {
-    if (!kept.includes(word)) return;
-    if (at === last + 1) runs[runs.length - 1] += word;
+  kept.forEach((word, i) => {
+    if (i && at[i] === at[i - 1] + 1) runs[runs.length - 1] += word;
     else runs.push(word);
-    last = at;
   });
   return runs.map((run) => `“${run}”`).join("");
 }
