@@ -55,8 +55,8 @@ test("relaxing drops first the words no page holds, then the most common", async
   });
   assert.deepEqual(await relax(["低保", "小孩"], count), { kept: ["低保"], at: [0] });
   // 农村 (3 pages) goes before 公路 (1); 低保 公路 still has no page, then 低保 or 公路:
-  // equally common and as long, the later goes.
-  assert.deepEqual(await relax(["低保", "农村", "公路"], count), { kept: ["低保"], at: [0] });
+  // equally common and as long, the earlier goes (a phrase ends with its head).
+  assert.deepEqual(await relax(["低保", "农村", "公路"], count), { kept: ["公路"], at: [2] });
   assert.deepEqual(await relax(["低保", "标准", "小孩"], count), { kept: ["低保", "标准"], at: [0, 1] });
   assert.deepEqual(await relax(["小孩"], count), { kept: [], at: [] });
 });
@@ -68,11 +68,28 @@ test("relaxing to enough pages stops at the most telling word", async () => {
 });
 
 test("a run no page holds is shortened to a piece some page holds", async () => {
-  const count = index({ a: ["棚改", "改造"] });
+  const count = index({ a: ["棚改", "改造"], b: ["戏"] });
   assert.deepEqual(await relax(["棚改房"], count), { kept: ["棚改"], at: [0] });
+  assert.deepEqual(await relax(["看戏"], count), { kept: ["戏"], at: [0] });
 });
 
 test("the count line quotes the kept words as they were written", () => {
   assert.equal(quoted(["公益", "性", "岗位"], [0, 1, 2]), "“公益性岗位”");
   assert.equal(quoted(["低保", "标准"], [0, 2]), "“低保”“标准”");
+});
+
+test("a question about a sum is shown the sum its words lead to", async () => {
+  const { sumPassage } = await import("../overrides/assets/search-passage.js");
+  // 对 23723 名 重度 残疾人 给予 护理 补贴 ， 补贴 标准 为 每人 每月 60 元 。
+  const words = ["生活", "补贴", "每人", "每年", "800", "元", "、", "400", "元", "。", "对", "23723",
+    "名", "重度", "残疾人", "给予", "护理", "补贴", "，", "补贴", "标准", "为", "每人", "每月",
+    "60", "元", "。"];
+  const found = [16, 17, 19]; // 护理 补贴 补贴
+  assert.deepEqual(sumPassage(words, found, 0, words.length), [0, 27]); // to 60元。
+  assert.deepEqual(sumPassage(words, found, 10, words.length), [10, 27]); // within the part
+  // Found words before the first sum only: that one, with 6 words after it (、400元。).
+  assert.deepEqual(sumPassage(words, [1], 0, words.length), [0, 10]);
+  // No sum after the found words, no sum at all: no passage.
+  assert.equal(sumPassage(words, [26], 0, words.length), null);
+  assert.equal(sumPassage(["低保", "53095", "人"], [0], 0, 3), null);
 });

@@ -62,8 +62,42 @@ def test_questions_top3(server: str, page, notice: Notice, results_dir: Path) ->
         "未命中：" if misses else "未命中：无",
     ]
     for entry, top in misses:
-        lines.append(f"  {entry['q']}\t预期 {', '.join(entry['pages'])}\t实得 {' '.join(top) or '（无结果）'}")
+        lines.append(
+            f"  {entry['q']}\t预期 {', '.join(entry['pages'])}\t实得 {' '.join(top) or '（无结果）'}"
+        )
     report = "\n".join(lines) + "\n"
     (results_dir / "search-questions.txt").write_text(report, encoding="utf-8")
     print("\n" + report)
     assert rate >= REQUIRED_TOP3, report
+
+
+# A question about a sum: the first result opens the sub-item that answers it, its passage
+# holds the figure with its unit, and on a phone the sub-item's heading and the figure are on
+# the screen the result opens (issue 21: the answer lay 2,500–6,500 px below the top).
+ANSWERS = [
+    ("低保一年多少钱", "kunnan-jiuzhu", "dibao", "6639元/年人"),
+    ("孤儿每个月有多少生活费", "kunnan-jiuzhu", "guer", "每人每月不低于1050元"),
+    ("残疾人补贴一年多少钱", "kunnan-jiuzhu", "canji-butie", "每人每年800元、400元"),
+    ("重度残疾人护理补贴每月多少钱", "kunnan-jiuzhu", "canji-butie", "每人每月60元"),
+]
+
+
+def test_a_question_opens_the_sub_item_with_the_figure(server: str, phone) -> None:
+    phone.goto(server)
+    for question, pid, anchor, figure in ANSWERS:
+        search(phone, question)
+        first = phone.locator("dialog.ms-search .ms-search-results a").first
+        href = urlsplit(first.get_attribute("href"))
+        assert (href.path, href.fragment) == (page_path(server, urls.project(pid)), anchor), (
+            question
+        )
+        text = re.sub(r"\s+", "", first.locator(".ms-search-text").inner_text())
+        assert figure in text, (question, text)
+        first.click()
+        phone.wait_for_url(f"**#{anchor}")
+        heading = phone.locator(f"#{anchor}").bounding_box()
+        promise = phone.locator(f"#{anchor} ~ blockquote.ms-promise").first.bounding_box()
+        height = phone.viewport_size["height"]
+        assert heading and 0 <= heading["y"] < height, (question, heading)
+        assert promise and promise["y"] < height, (question, promise)
+        phone.goto(server)

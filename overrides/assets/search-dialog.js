@@ -12,11 +12,12 @@
 // metadata holds each keyword split every way (generator/search.py).
 // No web worker: it is one more script to download (12 kB gzip) for a search that takes
 // milliseconds, and on the main thread Chromium's throttling in the tests applies to it.
+import { sumPassage } from "./search-passage.js";
 import { prepare, quoted, relax } from "./search-query.js";
 
 const OPTIONS = {
   ranking: { termSimilarity: 5, metaWeights: { promise: 0 } },
-  excerptLength: 36,
+  excerptLength: 60, // words: a passage long enough to hold the figure after the words found
   noWorker: true,
 };
 // Results shown at once: each needs its own small record from the server, and five fill a
@@ -29,6 +30,7 @@ let dialog, input, status, list, more, opener, pagefind, root;
 let entryTag = ""; // the "?ts=" of the index entry that search.js has preloaded
 let ready = null; // the loading of Pagefind, started when the dialog first opens
 let results = [];
+let asksSum = false; // the question is about a sum of money (search-query.js)
 let shown = 0;
 let run = 0; // the latest search; older ones that finish late are dropped
 let timer = 0;
@@ -131,7 +133,8 @@ async function search(query) {
     return;
   }
   setState("searching", query);
-  const { words } = prepare(query);
+  const { words, amount } = prepare(query);
+  asksSum = amount;
   if (!words.length) {
     results = [];
     list.replaceChildren();
@@ -183,7 +186,7 @@ async function find(pagefind, words) {
   };
   const full = await look(words);
   const none = { full, some: [], kept: words, at: words.map((_, i) => i) };
-  if (full.all.length >= PAGE || words.length < 2) return none;
+  if (full.all.length >= PAGE || (words.length < 2 && full.all.length)) return none;
   const count = async (some) => (await look(some)).answers.length;
   const { kept, at } = await relax(words, count, full.answers.length ? PAGE : 1);
   if (!kept.length || kept.join(" ") === words.join(" ")) return none;
@@ -226,7 +229,7 @@ async function showMore(mine, focusFirst) {
 // text, where the figures stand with their units. Without a sub-item: the page itself.
 function item(page) {
   const part = bestPart(page);
-  const passage = part ? part.excerpt : page.excerpt;
+  const passage = (asksSum && sumExcerpt(page, part)) || (part ? part.excerpt : page.excerpt);
   const excerpt = passage.includes("<mark>") || !page.meta.promise
     ? marked(passage)
     : document.createTextNode(shorten(page.meta.promise));
@@ -246,6 +249,22 @@ function bestPart(page) {
   }
   // The page's own title (h1) is the top of the page: no part of it.
   return best && best.anchor && !/^h1$/i.test(best.anchor.element) ? best : null;
+}
+
+// For a question about a sum, the passage of the part (or page) that holds the sum the found
+// words lead to (search-passage.js), as Pagefind would mark it: its words are escaped text.
+function sumExcerpt(page, part) {
+  const words = (page.raw_content || "").split("\u200B");
+  const start = part ? part.anchor.location : 0;
+  const after = page.anchors.filter((a) => /^h\d$/i.test(a.element) && a.location > start);
+  const end = Math.min(words.length, ...after.map((a) => a.location));
+  const found = part ? part.locations : page.locations;
+  const range = sumPassage(words, found, start, end);
+  if (!range) return "";
+  const [from, to] = range;
+  const marks = new Set(found);
+  const text = words.slice(from, to).map((word, i) => (marks.has(from + i) ? `<mark>${word}</mark>` : word));
+  return (from > start ? "…" : "") + text.join("").trim() + (to < end ? "…" : "");
 }
 
 // Pagefind's excerpt is escaped text with <mark> around the typed words: keep exactly that.

@@ -72,22 +72,23 @@ export async function relax(words, count, enough = 1) {
   const alone = await Promise.all(words.map((word) => shortest(word, count)));
   let kept = alone.map((found, at) => ({ ...found, at })).filter((w) => w.pages > 0);
   while (kept.length > 1 && (await count(kept.map((w) => w.word))) < enough) {
-    // The most common word goes; of two as common, the shorter, then the later.
+    // The most common word goes; of two as common, the shorter, then the earlier (a Chinese
+    // phrase ends with its head: 预防接种 is a kind of 接种, 看病报销 a kind of 报销).
     const worst = kept.reduce((a, b) =>
       b.pages > a.pages || (b.pages === a.pages && (b.word.length < a.word.length ||
-        (b.word.length === a.word.length && b.at > a.at))) ? b : a);
+        (b.word.length === a.word.length && b.at < a.at))) ? b : a);
     kept = kept.filter((w) => w !== worst);
   }
   return { kept: kept.map((w) => w.word), at: kept.map((w) => w.at) };
 }
 
-// A word as many pages hold it; a run of three or more characters that no page holds, as the
-// longest piece of it that some page holds (棚改房 → 棚改, 吃水难 → 吃水), leftmost first,
-// down to two characters.
+// A word as many pages hold it; a Chinese word that no page holds, as the longest piece of it
+// that some page holds (棚改房 → 棚改, 吃水难 → 吃水, 看戏 → 戏), leftmost first, down to two
+// characters (one for a word of two).
 async function shortest(word, count) {
   const pages = await count([word]);
-  if (pages || word.length < 3 || !/^\p{Script=Han}+$/u.test(word)) return { word, pages };
-  for (let size = word.length - 1; size >= 2; size--) {
+  if (pages || word.length < 2 || !/^\p{Script=Han}+$/u.test(word)) return { word, pages };
+  for (let size = word.length - 1; size >= Math.min(2, word.length - 1); size--) {
     for (let start = 0; start + size <= word.length; start++) {
       const piece = word.slice(start, start + size);
       const found = await count([piece]);
