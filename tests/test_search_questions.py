@@ -52,7 +52,8 @@ def test_questions_top3(server: str, page, notice: Notice, results_dir: Path) ->
         top = [urlsplit(u).path for u in search(page, entry["q"])[:TOP_PAGES]]
         wanted = {page_path(server, urls.project(pid)) for pid in entry["pages"]}
         if not wanted & set(top):
-            misses.append((entry, top))
+            said = page.locator("dialog.ms-search .ms-search-status").inner_text()
+            misses.append((entry, top, said))
     hits = len(entries) - len(misses)
     rate = hits / len(entries)
     lines = [
@@ -61,10 +62,9 @@ def test_questions_top3(server: str, page, notice: Notice, results_dir: Path) ->
         "",
         "未命中：" if misses else "未命中：无",
     ]
-    for entry, top in misses:
-        lines.append(
-            f"  {entry['q']}\t预期 {', '.join(entry['pages'])}\t实得 {' '.join(top) or '（无结果）'}"
-        )
+    for entry, top, said in misses:
+        got = " ".join(top) or "（无结果）"
+        lines.append(f"  {entry['q']}\t预期 {', '.join(entry['pages'])}\t实得 {got}\t{said}")
     report = "\n".join(lines) + "\n"
     (results_dir / "search-questions.txt").write_text(report, encoding="utf-8")
     print("\n" + report)

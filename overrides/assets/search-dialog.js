@@ -186,7 +186,8 @@ async function find(pagefind, words) {
   };
   const full = await look(words);
   const none = { full, some: [], kept: words, at: words.map((_, i) => i) };
-  if (full.all.length >= PAGE || (words.length < 2 && full.all.length)) return none;
+  // Enough when a screenful of project pages holds all the words, or the one word typed.
+  if (full.answers.length >= PAGE || (words.length < 2 && full.answers.length)) return none;
   const count = async (some) => (await look(some)).answers.length;
   const { kept, at } = await relax(words, count, full.answers.length ? PAGE : 1);
   if (!kept.length || kept.join(" ") === words.join(" ")) return none;
