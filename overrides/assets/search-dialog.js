@@ -12,9 +12,12 @@
 // metadata holds each keyword split every way (generator/search.py).
 // No web worker: it is one more script to download (12 kB gzip) for a search that takes
 // milliseconds, and on the main thread Chromium's throttling in the tests applies to it.
+import { sumPassage } from "./search-passage.js";
+import { prepare, quoted, relax } from "./search-query.js";
+
 const OPTIONS = {
   ranking: { termSimilarity: 5, metaWeights: { promise: 0 } },
-  excerptLength: 36,
+  excerptLength: 60, // words: a passage long enough to hold the figure after the words found
   noWorker: true,
 };
 // Results shown at once: each needs its own small record from the server, and five fill a
@@ -27,6 +30,7 @@ let dialog, input, status, list, more, opener, pagefind, root;
 let entryTag = ""; // the "?ts=" of the index entry that search.js has preloaded
 let ready = null; // the loading of Pagefind, started when the dialog first opens
 let results = [];
+let asksSum = false; // the question is about a sum of money (search-query.js)
 let shown = 0;
 let run = 0; // the latest search; older ones that finish late are dropped
 let timer = 0;
@@ -129,9 +133,19 @@ async function search(query) {
     return;
   }
   setState("searching", query);
-  let all, some;
+  const { words, amount } = prepare(query);
+  asksSum = amount;
+  if (!words.length) {
+    results = [];
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = `请写出要找的事情，例如“低保”“高龄津贴”：“${query}”只是提问的说法。`;
+    setState("done", query);
+    return;
+  }
+  let found;
   try {
-    [all, some] = await find(await engine(), query);
+    found = await find(await engine(), words);
   } catch (error) {
     if (mine === run) {
       status.textContent = "搜索暂时无法使用，请检查网络后再试。";
@@ -140,45 +154,64 @@ async function search(query) {
     return;
   }
   if (mine !== run) return;
-  results = all.concat(some);
+  results = ordered(found);
   shown = 0;
   list.replaceChildren();
   await showMore(mine, false);
   if (mine !== run) return;
-  status.textContent = all.length
-    ? `找到 ${results.length} 个相关页面。`
-    : some.length
-      ? `没有同时含有这几个词的页面；以下 ${some.length} 个页面含有其中大部分的词。`
-      : `没有找到与“${query}”相关的页面，请换个说法，例如项目名称里的词。`;
+  const all = found.full.all.length;
+  const extra = results.length - all;
+  status.textContent = all && extra
+    ? `找到 ${all} 个相关页面；另有 ${extra} 个页面只含有${quoted(found.kept, found.at)}。`
+    : all
+      ? `找到 ${all} 个相关页面。`
+      : extra
+        ? `没有同时包含全部词语的结果，下面是包含${quoted(found.kept, found.at)}的结果（${extra} 个）。`
+        : `没有找到与“${query}”相关的页面，请换个说法，例如项目名称里的词。`;
   setState("done", query);
 }
 
-// Pages with all the words of the query, then, when they are few, pages with all of them
-// but one, those missing the shortest word first. Residents write 看病报销, 打疫苗 or
-// 上幼儿园 where the notice says 报销比例, 疫苗 and 幼儿园: a page need not have every
-// word of the question to be its answer.
-async function find(pagefind, query) {
-  const all = (await pagefind.search(query)).results;
-  const words = Array.from(new Intl.Segmenter("zh", { granularity: "word" }).segment(query))
-    .filter((s) => s.isWordLike)
-    .map((s) => s.segment);
-  if (all.length >= PAGE || words.length < 2 || words.length > 6) return [all, []];
-  const seen = new Set(all.map((result) => result.id));
-  const shorter = words.map((_, i) => words.filter((__, j) => j !== i).join(""));
-  const partial = new Map();
-  const found = await Promise.all(shorter.map((rest) => pagefind.search(rest)));
-  found.forEach((search, i) => {
-    for (const result of search.results) {
-      const kept = shorter[i].length; // more of the query kept: a better answer
-      const entry = partial.get(result.id);
-      if (seen.has(result.id) || (entry && entry.kept >= kept)) continue;
-      partial.set(result.id, { result, kept, score: result.score });
-    }
-  });
-  const some = Array.from(partial.values())
-    .sort((a, b) => b.kept - a.kept || b.score - a.score)
-    .map((entry) => entry.result);
-  return [all, some];
+// Pages with all the words of the question (search-query.js takes out the words that only
+// ask); when none or fewer than a screenful, pages with fewer words (relax), the least
+// telling dropped first: how telling a word is counts on the pages that answer (project
+// pages), so that a word only a page about the site holds (报名 in the clerks' guide) goes
+// before a word of the programme (公益性岗位). Residents write 看病报销, 打疫苗 or 上幼儿园
+// where the notice says 报销比例, 疫苗 and 幼儿园: a page need not hold every word to answer.
+async function find(pagefind, words) {
+  const found = new Map(); // the words searched for -> results, each search run once
+  const look = (some) => {
+    const key = some.join(" ");
+    if (!found.has(key)) found.set(key, answersFirst(pagefind, key));
+    return found.get(key);
+  };
+  const full = await look(words);
+  const none = { full, some: [], kept: words, at: words.map((_, i) => i) };
+  // Enough when a screenful of project pages holds all the words, or the one word typed.
+  if (full.answers.length >= PAGE || (words.length < 2 && full.answers.length)) return none;
+  const count = async (some) => (await look(some)).answers.length;
+  const { kept, at } = await relax(words, count, full.answers.length ? PAGE : 1);
+  if (!kept.length || kept.join(" ") === words.join(" ")) return none;
+  return { full, some: await look(kept), kept, at };
+}
+
+// The results in order: the pages that answer (project pages) before the others, and in each
+// group those with all the words before those with the kept words.
+function ordered({ full, some }) {
+  const seen = new Set();
+  const fresh = (result) => !seen.has(result.id) && seen.add(result.id);
+  return [full.answers, some.answers || [], full.others, some.others || []]
+    .flatMap((group) => group.filter(fresh));
+}
+
+// The project pages (filter kind:project, templates/project.md.j2) answer a resident's
+// question; the pages about the site or the rules (关于本站, 工作要求, the glossary) follow
+// them, each group in Pagefind's order. 低保多少钱 ranked 工作要求 and 关于本站 first.
+async function answersFirst(pagefind, key) {
+  const [answers, every] = await Promise.all([
+    pagefind.search(key, { filters: { kind: "project" } }), pagefind.search(key)]);
+  const ids = new Set(answers.results.map((result) => result.id));
+  const others = every.results.filter((result) => !ids.has(result.id));
+  return { answers: answers.results, others, all: every.results };
 }
 
 async function showMore(mine, focusFirst) {
@@ -192,14 +225,47 @@ async function showMore(mine, focusFirst) {
   if (focusFirst && items.length) items[0].querySelector("a").focus();
 }
 
+// A result opens the part of the page that holds the words: the sub-item (its heading, a
+// Pagefind sub-result) whose words weigh most, and shows that part's passage of the target
+// text, where the figures stand with their units. Without a sub-item: the page itself.
 function item(page) {
-  const excerpt = page.excerpt.includes("<mark>") || !page.meta.promise
-    ? marked(page.excerpt)
+  const part = bestPart(page);
+  const passage = (asksSum && sumExcerpt(page, part)) || (part ? part.excerpt : page.excerpt);
+  const excerpt = passage.includes("<mark>") || !page.meta.promise
+    ? marked(passage)
     : document.createTextNode(shorten(page.meta.promise));
+  const title = page.meta.title || page.url;
   return el("li", {},
-    el("a", { href: page.url },
-      el("span", { class: "ms-search-title" }, page.meta.title || page.url),
+    el("a", { href: part ? part.url : page.url },
+      el("span", { class: "ms-search-title" }, title),
+      ...(part ? [el("span", { class: "ms-search-part" }, part.title)] : []),
       el("span", { class: "ms-search-text" }, excerpt)));
+}
+
+function bestPart(page) {
+  const weight = (sub) => (sub.weighted_locations || []).reduce((sum, w) => sum + w.balanced_score, 0);
+  let best = null;
+  for (const sub of page.sub_results || []) {
+    if (!best || weight(sub) > weight(best)) best = sub;
+  }
+  // The page's own title (h1) is the top of the page: no part of it.
+  return best && best.anchor && !/^h1$/i.test(best.anchor.element) ? best : null;
+}
+
+// For a question about a sum, the passage of the part (or page) that holds the sum the found
+// words lead to (search-passage.js), as Pagefind would mark it: its words are escaped text.
+function sumExcerpt(page, part) {
+  const words = (page.raw_content || "").split("\u200B");
+  const start = part ? part.anchor.location : 0;
+  const after = page.anchors.filter((a) => /^h\d$/i.test(a.element) && a.location > start);
+  const end = Math.min(words.length, ...after.map((a) => a.location));
+  const found = part ? part.locations : page.locations;
+  const range = sumPassage(words, found, start, end);
+  if (!range) return "";
+  const [from, to] = range;
+  const marks = new Set(found);
+  const text = words.slice(from, to).map((word, i) => (marks.has(from + i) ? `<mark>${word}</mark>` : word));
+  return (from > start ? "…" : "") + text.join("").trim() + (to < end ? "…" : "");
 }
 
 // Pagefind's excerpt is escaped text with <mark> around the typed words: keep exactly that.

@@ -37,6 +37,13 @@
       tag = String(Date.now());
       preload("../pagefind/pagefind-entry.json?ts=" + tag);
       preload("../pagefind/wasm.unknown.pagefind"); // Chinese has no stemmer: "unknown"
+      // The modules the dialog imports, fetched with it rather than after it (one round trip).
+      ["search-query.js", "search-passage.js"].forEach(function (name) {
+        var link = document.createElement("link");
+        link.rel = "modulepreload";
+        link.href = new URL(name, here).href;
+        document.head.appendChild(link);
+      });
       loading = Promise.all([import(new URL("search-dialog.js", here).href), styled]).then(
         function (loaded) { return loaded[0]; },
         function (error) { loading = null; throw error; } // a failed load may be retried

@@ -1,0 +1,114 @@
+// Query preparation for the search dialog (search-dialog.js): a resident's question becomes
+// the words Pagefind should look for, and, when no page holds them all, fewer words in a fixed
+// order. No DOM and no Pagefind here: tests/search_query.test.mjs runs it under node.
+//
+// Pagefind keeps a page only if it holds every word of the query (it splits Chinese with the
+// browser's Intl.Segmenter, as here). 多少钱, 怎么领, 有没有, 一年 … are in no target text,
+// so a question such as 低保一年多少钱 found nothing (issue 21). Two steps:
+//  1. words that only make the query a question are taken out (QUESTION, ASIDE);
+//  2. if the rest still finds nothing, words are dropped one at a time (relax): first those
+//     no page holds at all, then the most common of the rest (the least telling, as a word's
+//     weight in ranking falls with the number of pages holding it), until a page holds all
+//     that is left. The dialog says which words the results hold.
+
+// Phrases that ask rather than name: taken out of the typed text wherever they stand, longest
+// first (一年 before 一, 多少钱 before 多少). None is part of a word the notice uses for a
+// programme or a figure.
+export const QUESTION = [
+  "是什么意思", "什么意思", "什么时候", "是多少钱", "可不可以", "怎么申请",
+  "多少钱", "是多少", "有多少", "怎么样", "怎么办", "怎么领", "怎么弄", "能不能", "有没有",
+  "是不是", "是什么", "要不要", "一个月", "每个月", "一个人", "每个人",
+  "多少", "怎么", "怎样", "如何", "能否", "可以", "什么", "哪些", "哪里", "哪儿", "在哪",
+  "有吗", "一位", "一名", "一年", "每年", "每月", "每人", "今年", "我家", "我们", "咱们", "自己", "请问",
+];
+// Words that, standing alone after Intl.Segmenter has split the rest, only carry the question
+// (能 领 吗 …) or a unit of money the notice writes as 元.
+export const ASIDE = new Set([
+  "吗", "呢", "啊", "吧", "呀", "么", "的", "了", "是", "有", "能", "会", "要", "想", "领", "拿",
+  "吃", "给", "去", "在", "和", "都", "还", "也", "就", "几", "谁", "哪", "钱", "块", "我", "你",
+  "他", "她", "个", "位", "多", "少", "不", "交", "掏", "办", "做", "找", "问", "用",
+]);
+// A question about an amount: the dialog then prefers a passage with a sum of money.
+const AMOUNT = /多少钱|钱|多少|标准|补贴|补助|津贴|一年|每年|每月|一个月|每个月/;
+const HAN = /^\p{Script=Han}$/u;
+
+/**
+ * A query as the words to look for.
+ * @param {string} query what the resident typed
+ * @returns {{words: string[], asked: boolean, amount: boolean}} ``words``: in the typed
+ *   order, a run of single characters kept as one word (低 保 → 低保, 危 房 → 危房);
+ *   ``asked``: something was taken out; ``amount``: the question is about a sum.
+ */
+export function prepare(query) {
+  let text = query.normalize("NFKC").toLowerCase();
+  const amount = AMOUNT.test(text);
+  const before = text.replace(/[\s\p{P}\p{S}]+/gu, "");
+  for (const phrase of QUESTION) text = text.split(phrase).join(" ");
+  const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+  const words = [];
+  let single = false; // the last word is a run of single Han characters, next to this one
+  for (const { segment: word, isWordLike } of segmenter.segment(text)) {
+    const one = HAN.test(word);
+    if (!isWordLike || ASIDE.has(word)) single = false; // what was taken out parts a run
+    else if (one && single) words[words.length - 1] += word;
+    else {
+      words.push(word);
+      single = one;
+    }
+  }
+  return { words, asked: words.join("") !== before, amount };
+}
+
+/**
+ * The words to search for when too few pages hold them all.
+ * @param {string[]} words from ``prepare``
+ * @param {(words: string[]) => Promise<number>} count pages holding all the given words
+ * @param {number} enough pages wanted: words are dropped until that many pages hold the rest,
+ *   or one word (the most telling) is left
+ * @returns {Promise<{kept: string[], at: number[]}>} the words (or pieces of them) to
+ *   search for, and the place in ``words`` of each; ``kept`` is empty when no page holds any.
+ */
+export async function relax(words, count, enough = 1) {
+  const alone = await Promise.all(words.map((word) => shortest(word, count)));
+  let kept = alone.map((found, at) => ({ ...found, at })).filter((w) => w.pages > 0);
+  while (kept.length > 1 && (await count(kept.map((w) => w.word))) < enough) {
+    // The most common word goes; of two as common, the shorter, then the earlier (a Chinese
+    // phrase ends with its head: 预防接种 is a kind of 接种, 看病报销 a kind of 报销).
+    const worst = kept.reduce((a, b) =>
+      b.pages > a.pages || (b.pages === a.pages && (b.word.length < a.word.length ||
+        (b.word.length === a.word.length && b.at < a.at))) ? b : a);
+    kept = kept.filter((w) => w !== worst);
+  }
+  return { kept: kept.map((w) => w.word), at: kept.map((w) => w.at) };
+}
+
+// A word as many pages hold it; a Chinese word that no page holds, as the longest piece of it
+// that some page holds (棚改房 → 棚改, 吃水难 → 吃水, 看戏 → 戏), leftmost first, down to two
+// characters (one for a word of two).
+async function shortest(word, count) {
+  const pages = await count([word]);
+  if (pages || word.length < 2 || !/^\p{Script=Han}+$/u.test(word)) return { word, pages };
+  for (let size = word.length - 1; size >= Math.min(2, word.length - 1); size--) {
+    for (let start = 0; start + size <= word.length; start++) {
+      const piece = word.slice(start, start + size);
+      const found = await count([piece]);
+      if (found) return { word: piece, pages: found };
+    }
+  }
+  return { word, pages: 0 };
+}
+
+/**
+ * The kept words for the result count line, as the resident wrote them: words that stood
+ * together in the query stay together (公益 性 岗位 → “公益性岗位”).
+ * @param {string[]} kept from ``relax``
+ * @param {number[]} at from ``relax``
+ */
+export function quoted(kept, at) {
+  const runs = [];
+  kept.forEach((word, i) => {
+    if (i && at[i] === at[i - 1] + 1) runs[runs.length - 1] += word;
+    else runs.push(word);
+  });
+  return runs.map((run) => `“${run}”`).join("");
+}

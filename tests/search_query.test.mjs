@@ -1,0 +1,95 @@
+// Unit tests of the search dialog's query preparation (overrides/assets/search-query.js),
+// run by node's test runner from tests/test_search_query.py. Node splits Chinese with the
+// same Intl.Segmenter as Chromium; the cases hold for any split of the words they keep.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { QUESTION, prepare, quoted, relax } from "../overrides/assets/search-query.js";
+
+test("asking words never reach the search", () => {
+  assert.deepEqual(prepare("低保一年多少钱").words, ["低保"]);
+  assert.deepEqual(prepare("我家能不能吃低保？").words, ["低保"]);
+  assert.deepEqual(prepare("高龄津贴怎么领").words.join(""), "高龄津贴");
+  assert.deepEqual(prepare("孤儿每个月有多少生活费").words.join(""), "孤儿生活费");
+  assert.deepEqual(prepare("五保户有没有护理补贴").words.join(""), "五保户护理补贴");
+  assert.equal(prepare("低保一年多少钱").asked, true);
+  assert.equal(prepare("低保").asked, false);
+  assert.deepEqual(prepare("多少钱？").words, []);
+});
+
+test("a question about a sum is known as one", () => {
+  assert.equal(prepare("孤儿一个月多少钱").amount, true);
+  assert.equal(prepare("法律援助怎么申请").amount, false);
+});
+
+test("figures and names stay whole", () => {
+  assert.deepEqual(prepare("351是什么意思").words, ["351"]);
+  assert.deepEqual(prepare("6639").words, ["6639"]);
+  // Single characters that stood together are one word; what was taken out parts them.
+  assert.ok(prepare("危房改造补助多少钱").words.includes("危房"));
+  assert.ok(!prepare("学杂费免不免").words.some((word) => word.includes("免免")));
+});
+
+test("no asking word is part of a programme's name", async () => {
+  const { readFileSync } = await import("node:fs");
+  const data = readFileSync(new URL("../data/projects.yaml", import.meta.url), "utf8");
+  const names = Array.from(data.matchAll(/^\s+(?:- id: .*\n\s+)?name: "(.*)"$/gm), (m) => m[1]);
+  assert.ok(names.length > 40, names.length);
+  for (const name of names) {
+    for (const phrase of QUESTION) assert.ok(!name.includes(phrase), `${name} ⊃ ${phrase}`);
+  }
+});
+
+// Pages by word, as a fake index: a page holds the words listed for it.
+function index(pages) {
+  const count = async (words) =>
+    Object.values(pages).filter((held) => words.every((word) => held.includes(word))).length;
+  return count;
+}
+
+test("relaxing drops first the words no page holds, then the most common", async () => {
+  const count = index({
+    a: ["低保", "标准", "农村"],
+    b: ["农村", "公路"],
+    c: ["农村", "饮水"],
+  });
+  assert.deepEqual(await relax(["低保", "小孩"], count), { kept: ["低保"], at: [0] });
+  // 农村 (3 pages) goes before 公路 (1); 低保 公路 still has no page, then 低保 or 公路:
+  // equally common and as long, the earlier goes (a phrase ends with its head).
+  assert.deepEqual(await relax(["低保", "农村", "公路"], count), { kept: ["公路"], at: [2] });
+  assert.deepEqual(await relax(["低保", "标准", "小孩"], count), { kept: ["低保", "标准"], at: [0, 1] });
+  assert.deepEqual(await relax(["小孩"], count), { kept: [], at: [] });
+});
+
+test("relaxing to enough pages stops at the most telling word", async () => {
+  const count = index({ a: ["农村", "饮水"], b: ["农村"], c: ["农村"] });
+  assert.deepEqual((await relax(["农村", "饮水"], count, 3)).kept, ["饮水"]);
+  assert.deepEqual((await relax(["农村", "饮水"], count, 1)).kept, ["农村", "饮水"]);
+});
+
+test("a run no page holds is shortened to a piece some page holds", async () => {
+  const count = index({ a: ["棚改", "改造"], b: ["戏"] });
+  assert.deepEqual(await relax(["棚改房"], count), { kept: ["棚改"], at: [0] });
+  assert.deepEqual(await relax(["看戏"], count), { kept: ["戏"], at: [0] });
+});
+
+test("the count line quotes the kept words as they were written", () => {
+  assert.equal(quoted(["公益", "性", "岗位"], [0, 1, 2]), "“公益性岗位”");
+  assert.equal(quoted(["低保", "标准"], [0, 2]), "“低保”“标准”");
+});
+
+test("a question about a sum is shown the sum its words lead to", async () => {
+  const { sumPassage } = await import("../overrides/assets/search-passage.js");
+  // 对 23723 名 重度 残疾人 给予 护理 补贴 ， 补贴 标准 为 每人 每月 60 元 。
+  const words = ["生活", "补贴", "每人", "每年", "800", "元", "、", "400", "元", "。", "对", "23723",
+    "名", "重度", "残疾人", "给予", "护理", "补贴", "，", "补贴", "标准", "为", "每人", "每月",
+    "60", "元", "。"];
+  const found = [16, 17, 19]; // 护理 补贴 补贴
+  assert.deepEqual(sumPassage(words, found, 0, words.length), [0, 27]); // to 60元。
+  assert.deepEqual(sumPassage(words, found, 10, words.length), [10, 27]); // within the part
+  // Found words before the first sum only: that one, with 6 words after it (、400元。).
+  assert.deepEqual(sumPassage(words, [1], 0, words.length), [0, 10]);
+  // No sum after the found words, no sum at all: no passage.
+  assert.equal(sumPassage(words, [26], 0, words.length), null);
+  assert.equal(sumPassage(["低保", "53095", "人"], [0], 0, 3), null);
+});
