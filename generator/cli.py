@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import writers
 from .errors import DataErrors
 
 if TYPE_CHECKING:
@@ -49,38 +50,6 @@ def summary(notice: Notice, name: str) -> str:
     )
 
 
-def _load(file: str) -> Notice | None:
-    """The data, or None after printing every error for the person who edited it."""
-    from .data import load
-
-    try:
-        return load(file)
-    except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
-        return None
-
-
-def _check(args: argparse.Namespace) -> int:
-    """Check the data; record the addresses it adds in its address lock."""
-    from .site import lock
-
-    notice = _load(args.file)
-    if notice is None:
-        return 1
-    # Under the pre-commit hook nothing is written (a hook must not change what is being
-    # committed): the hook's lock --check then says whether make check should run first.
-    recorded = None if args.no_record else lock.record(args.file, notice, args.docs)
-    if recorded is not None and recorded.lost:  # the data is fine, but would break links
-        print("错误：" + lock.message(recorded.path.as_posix(), recorded.lost), file=sys.stderr)
-        return 1
-    print(summary(notice, args.file))
-    if recorded is not None and recorded.added:
-        name = recorded.path.as_posix()
-        print(f"  网址锁 {name}：新登记 {len(recorded.added)} 个地址，请与数据文件一起提交：")
-        print("\n".join(f"    {a}" for a in recorded.added))
-    return 0
-
-
 def _schema(args: argparse.Namespace) -> int:
     from .data import schema
 
@@ -96,79 +65,6 @@ def _schema(args: argparse.Namespace) -> int:
         return 0
     Path(schema.SCHEMA_PATH).write_text(text, encoding="utf-8")
     print(f"已写入 {schema.SCHEMA_PATH}")
-    return 0
-
-
-def _lock(args: argparse.Namespace) -> int:
-    """Rewrite (or with --check, compare) the address lock beside the data file."""
-    from .site import lock, planner
-
-    notice = _load(args.file)
-    if notice is None:
-        return 1
-    path = lock.path_for(args.file)
-    old = lock.read(path) if path.is_file() else []
-    plan = planner.make(notice)
-    new = lock.updated(old, plan.addresses(Path(args.docs)), plan.moves)
-    added, removed = sorted(set(new) - set(old)), sorted(set(old) - set(new))
-    name = path.as_posix()
-    if args.check:
-        if added or removed:
-            print(
-                f"错误：{name} 与数据不一致（应新增 {len(added)} 个、删除 {len(removed)} 个地址），"
-                + ("请运行 make lock（会列出删除的地址）" if removed else "请运行 make check（会自动登记新地址）")
-                + "并提交",
-                file=sys.stderr,
-            )
-            return 1
-        return 0
-    lock.write(path, new)
-    print(f"已写入 {name}：共 {len(new)} 个地址，新增 {len(added)} 个，删除 {len(removed)} 个。")
-    if removed:
-        print("删除的地址（既不再生成，也没有经 aliases 转到新位置）：")
-        print("\n".join(f"  {a}" for a in removed))
-    return 0
-
-
-def _import(args: argparse.Namespace) -> int:
-    """Add the reports of a filled progress template to the data file, then to the lock."""
-    from .sheets import importer
-    from .site import lock
-
-    sheet = Path(args.sheet)
-    if not sheet.is_file():
-        print(f"错误：找不到文件 {args.sheet}", file=sys.stderr)
-        return 1
-    outcome = importer.run(sheet, Path(args.file), args.file)
-    if outcome.data_errors is not None:
-        print(outcome.data_errors.report(), file=sys.stderr)
-        print(f"错误：{args.file} 本身有错误，请先改正（make check），再导入。", file=sys.stderr)
-        return 1
-    if outcome.problems:
-        print("\n".join([*outcome.problems.lines(), outcome.problems.summary()]), file=sys.stderr)
-        return 1
-    if outcome.rejected is not None:
-        print(outcome.rejected.report(), file=sys.stderr)
-        print(f"错误：导入后的数据没有通过检查，{args.file} 没有改动。", file=sys.stderr)
-        return 1
-    print("\n".join(importer.describe(outcome, sheet.name)))
-    if not outcome.added:
-        print(f"{args.file} 没有改动：表中没有新的进度。")
-        return 0
-    print(f"已写入 {args.file}：新增 {len(outcome.added)} 份报告。")
-    # The new reports' addresses (their anchors in the update history) go into the lock.
-    recorded = lock.record(args.file, docs_dir=args.docs)
-    lock_name = lock.path_for(args.file).as_posix()
-    if recorded is not None and recorded.lost:
-        print("错误：" + lock.message(lock_name, recorded.lost), file=sys.stderr)
-        return 1
-    if recorded is not None and recorded.added:
-        print(f"网址锁 {lock_name}：新登记 {len(recorded.added)} 个地址：")
-        print("\n".join(f"  {a}" for a in recorded.added))
-    print(
-        f"下一步：运行 make check 检查；然后提交 {args.file} 和 {lock_name}"
-        "（不熟悉 git 的，把这两个文件交给负责提交的同志）。"
-    )
     return 0
 
 
@@ -213,7 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("file", nargs="?", default=DEFAULT_DATA)
     check.add_argument("--docs", default="docs", help="手写页面的目录（默认 docs）")
     check.add_argument("--no-record", action="store_true", help="只检查，不改写网址锁（提交前检查用）")
-    check.set_defaults(run=_check)
+    check.add_argument(
+        "--check-lock", action="store_true", help="只核对网址锁是否已登记全部地址，不写入（CI 用）"
+    )
+    check.set_defaults(run=writers.check)
     sch = commands.add_parser("schema", help="由数据模型生成 JSON Schema")
     sch.add_argument("--check", action="store_true", help="只检查文件是否最新")
     sch.set_defaults(run=_schema)
@@ -221,12 +120,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     lck.add_argument("file", nargs="?", default=DEFAULT_DATA)
     lck.add_argument("--docs", default="docs", help="手写页面的目录（默认 docs）")
     lck.add_argument("--check", action="store_true", help="只检查网址锁是否最新")
-    lck.set_defaults(run=_lock)
+    lck.set_defaults(run=writers.lock_command)
     imp = commands.add_parser("import", help="导入填好的进度填报表（.xlsx 或 .csv）")
     imp.add_argument("sheet", help="填好的进度填报表")
     imp.add_argument("--data", dest="file", default=DEFAULT_DATA, help=f"数据文件（默认 {DEFAULT_DATA}）")
     imp.add_argument("--docs", default="docs", help="手写页面的目录（默认 docs）")
-    imp.set_defaults(run=_import)
+    imp.set_defaults(run=writers.import_command)
     ren = commands.add_parser("render", help="把网站的全部页面和文件写到一个目录，供不带插件的 MkDocs 构建")
     ren.add_argument("dir", help="输出目录（已有的会被替换）")
     ren.add_argument("-f", "--config", default="mkdocs.yml", help="网站配置（默认 mkdocs.yml）")
@@ -236,4 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     fin.add_argument("-f", "--config", default="mkdocs.yml", help="构建它的网站配置（默认 mkdocs.yml）")
     fin.set_defaults(run=_finish)
     args = parser.parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except OSError as exc:  # a full disk, a read-only folder: said in Chinese, no traceback
+        from .atomic import reason
+
+        print(f"错误：{reason(exc)}；操作没有完成，文件保持原样。", file=sys.stderr)
+        return 1

@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import cache, version
+from . import cache, serial, version
 from .config import MinshengConfig
 from .data import load
 from .errors import DataErrors
@@ -72,15 +72,26 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
     # on_startup): the failed build's errors are shown in the browser.
     preview: Preview | None = None
     indexing: Background | None = None  # under mkdocs serve: the search index, written after
+    reading = serial.Shared()  # replaced per plugin object in on_startup
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined so that MkDocs keeps this one plugin object across serve's rebuilds (it
         # makes a new one per build otherwise), and with it the preview set in on_serve.
-        return None
+        self.reading = serial.Shared()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Bad data stops the build here, before anything is written.
         self.data_path = Path(config.config_file_path).parent / self.config.source
+        # From reading the data to checking the built site against the address lock, no
+        # import or check writes either (serial.py): released after the build, or here.
+        self.reading.acquire(self.data_path)
+        try:
+            return self._configure(config)
+        except BaseException:
+            self.reading.release()
+            raise
+
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             notice = load(self.data_path, Path(self.config.source).as_posix())
         except DataErrors as exc:
@@ -125,6 +136,7 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             self.indexing.wait()  # this build cleans the site folder
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.reading.release()
         gc.unfreeze()  # as after a build (on_post_build): under mkdocs serve, builds go on
         # A failure after the data loaded (the address lock, a template): shown as well.
         if self.preview is not None and self.preview.errors is None:
@@ -172,6 +184,7 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         try:
             self._finish_and_check(config)
         finally:
+            self.reading.release()
             gc.unfreeze()  # frozen in on_files; collected as usual again (mkdocs serve)
 
     def _finish_and_check(self, config: MkDocsConfig) -> None:
@@ -185,6 +198,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             self.indexing.start(site, config_dir, self._index_failed)
         # Every published address must still be produced or redirected.
         lock_path = lock.path_for(self.data_path)
+        if (gone := lock.gone(self.data_path)) is not None:
+            raise PluginError(gone)
         if not lock_path.is_file():
             log.info(f"没有网址锁 {lock_path.name}，跳过地址检查")
             return
