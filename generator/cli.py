@@ -12,42 +12,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import writers
 from .errors import DataErrors
-
-if TYPE_CHECKING:
-    from .model import Notice
 
 # Each command imports what it uses, in its function: `finish` runs after every build of
 # the rendered folder and `check` before every commit of the data; neither should load
 # the spreadsheet importer (ruamel.yaml), the site planner or the templates for nothing.
 
 DEFAULT_DATA = "data/projects.yaml"
-
-
-def summary(notice: Notice, name: str) -> str:
-    """What a successful check read, in a few short lines."""
-    indicators = [ind for p in notice.projects for ind in p.all_indicators]
-    blank = sum(not ind.has_figure for ind in indicators)
-    by_category = "、".join(f"{c.label} {len(notice.projects_in(c.id))}" for c in notice.categories)
-    items = sum(len(p.items) for p in notice.projects)
-    reported = [p for p in notice.projects if p.reports]
-    if reported:
-        count = sum(len(p.reports) for p in reported)
-        latest = max(r.date for p in reported for r in p.reports)
-        each = "；".join(f"第{p.seq}项 {p.name} {len(p.reports)} 份" for p in reported)
-        reports = f"进度报告 {count} 份，最新截至 {latest}：{each}。"
-    else:
-        reports = "进度报告：尚无。"
-    return (
-        f"数据检查通过：{name}\n"
-        f"  {notice.document.number}：项目 {len(notice.projects)} 个（{by_category}），"
-        f"子项 {items} 个，指标 {len(indicators)} 个，"
-        f"其中 {blank} 个为“/”（本年未设数值）。\n"
-        f"  {reports}"
-    )
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -20,6 +20,29 @@ if TYPE_CHECKING:
     from .model import Notice
 
 
+def summary(notice: Notice, name: str) -> str:
+    """What a successful check read, in a few short lines."""
+    indicators = [ind for p in notice.projects for ind in p.all_indicators]
+    blank = sum(not ind.has_figure for ind in indicators)
+    by_category = "、".join(f"{c.label} {len(notice.projects_in(c.id))}" for c in notice.categories)
+    items = sum(len(p.items) for p in notice.projects)
+    reported = [p for p in notice.projects if p.reports]
+    if reported:
+        count = sum(len(p.reports) for p in reported)
+        latest = max(r.date for p in reported for r in p.reports)
+        each = "；".join(f"第{p.seq}项 {p.name} {len(p.reports)} 份" for p in reported)
+        reports = f"进度报告 {count} 份，最新截至 {latest}：{each}。"
+    else:
+        reports = "进度报告：尚无。"
+    return (
+        f"数据检查通过：{name}\n"
+        f"  {notice.document.number}：项目 {len(notice.projects)} 个（{by_category}），"
+        f"子项 {items} 个，指标 {len(indicators)} 个，"
+        f"其中 {blank} 个为“/”（本年未设数值）。\n"
+        f"  {reports}"
+    )
+
+
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -48,7 +71,6 @@ def _ready(file: str) -> Notice | None:
 def check(args: argparse.Namespace) -> int:
     """Check the data; record the addresses it adds in its address lock (with
     ``--check-lock``, only say which are missing: CI, where nothing may be written)."""
-    from .cli import summary
     from .site import lock
 
     if args.check_lock:
@@ -78,7 +100,6 @@ def check(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace, notice: Notice) -> int:
     """CI's check: the lock must hold every address the data publishes; nothing written."""
-    from .cli import summary
     from .site import lock
 
     path = lock.path_for(args.file)

@@ -23,6 +23,7 @@ class Column:
 PROJECT_ID, SEQ, NAME, INDICATOR_ID = "项目编号", "序号", "项目名称", "指标编号"
 COUNTS, TARGET, UNIT, REQUIREMENT = "统计内容", "目标", "单位", "要求"
 DATE, REACHED, MET, SOURCE, NOTE, CORRECTION = "截至日期", "累计完成", "是否达到", "来源", "备注", "更正"
+VERIFIED = "核实"  # "是": a figure far above its target was checked (entries.py)
 
 COLUMNS = (
     Column(PROJECT_ID, 18, True),
@@ -39,6 +40,7 @@ COLUMNS = (
     Column(SOURCE, 34, False),
     Column(NOTE, 24, False),
     Column(CORRECTION, 7, False),
+    Column(VERIFIED, 7, False),
 )
 TITLES = tuple(c.title for c in COLUMNS)
 # The columns of a clerk's report: a row with all of them empty is not a report.
