@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO
 
 NAME = ".minsheng.lock"
-WAITING = "另一个导入、检查或网站生成正在使用 {data}（进程 {holder}），等它结束后再继续……"
+WAITING = "另一个导入、检查或网站生成正在使用 {data}{holder}，等它结束后再继续……"
 
 
 def path_for(data_file: str | Path) -> Path:
@@ -38,7 +38,8 @@ def _take(lock: IO[str], mode: int, data_file: str | Path) -> None:
         fcntl.flock(lock, mode | fcntl.LOCK_NB)
     except BlockingIOError:
         lock.seek(0)
-        holder = lock.read().strip() or "?"
+        pid = lock.read().strip()  # a writer's; a build (shared) leaves none
+        holder = f"（进程 {pid}）" if pid.isdigit() else ""
         print(WAITING.format(data=data_file, holder=holder), file=sys.stderr, flush=True)
         fcntl.flock(lock, mode)
 
@@ -55,7 +56,10 @@ def exclusive(data_file: str | Path) -> Iterator[None]:
         lock.truncate(0)
         lock.write(f"{os.getpid()}\n")
         lock.flush()
-        yield  # closing the file releases the lock
+        try:
+            yield
+        finally:
+            lock.truncate(0)  # no longer the holder; closing the file releases the lock
 
 
 class Shared:

@@ -45,6 +45,7 @@ def test_two_imports_at_once_both_land_the_second_waiting_and_saying_so(tmp_path
     # Both start while the lock is held (as by a build), so that they truly overlap.
     with open(serial.path_for(data), "a+") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
+        held.truncate(0)
         held.write("4242\n")
         held.flush()
         procs = [_import(tmp_path, first), _import(tmp_path, second)]
