@@ -100,6 +100,10 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             if self.preview is not None:
                 self.preview.failed(exc.report())  # word for word what make check prints
             raise PluginError(exc.summary("，未生成网站")) from None
+        if (gone := lock.gone(self.data_path)) is not None:  # before building, not after
+            if self.preview is not None:
+                self.preview.failed(gone)
+            raise PluginError(gone)
         if self.preview is not None:
             self.preview.passed()
         if not config.site_url:
@@ -198,8 +202,6 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             self.indexing.start(site, config_dir, self._index_failed)
         # Every published address must still be produced or redirected.
         lock_path = lock.path_for(self.data_path)
-        if (gone := lock.gone(self.data_path)) is not None:
-            raise PluginError(gone)
         if not lock_path.is_file():
             log.info(f"没有网址锁 {lock_path.name}，跳过地址检查")
             return

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import samplesite
-from conftest import MKDOCS, ROOT, build_site
+from conftest import MKDOCS, ROOT, build_site, run_mkdocs
 
 from generator import cache, serial
 from generator.publish import build
@@ -82,3 +82,21 @@ def test_a_build_waits_for_an_import_holding_the_writers_lock(tmp_path: Path) ->
     _, rest = proc.communicate(timeout=300)
     assert proc.returncode == 0, rest
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_a_deleted_lock_stops_the_build_before_it_starts(tmp_path: Path) -> None:
+    from generator.cli import main
+
+    config = samplesite.copy(tmp_path / "sample")
+    assert main(["lock", str(config.parent / "projects.yaml"), "--docs", str(config.parent / "docs")]) == 0
+    subprocess.run(["git", "init", "-q"], cwd=config.parent, check=True)
+    subprocess.run(["git", "add", "urls.lock"], cwd=config.parent, check=True)
+    (config.parent / "urls.lock").unlink()
+    proc = run_mkdocs(config, tmp_path / "site", URL)
+    assert proc.returncode == 1
+    name = f"{config.parent.as_posix()}/urls.lock"
+    assert (
+        f"错误：找不到网址锁 {name}（git 中有这个文件，它被删除了）。"
+        f"没有它就无法检查已发布的网址是否失效；请运行 git checkout HEAD -- {name} 恢复后再试。"
+    ) in proc.stderr
+    assert not (tmp_path / "site").exists()
