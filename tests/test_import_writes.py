@@ -202,3 +202,29 @@ def test_inline_reports_are_refused_saying_why(tmp_path: Path, monkeypatch, caps
         "导入只能在逐行书写的列表中添加报告；请删去这一行（没有报告时不写 reports）后再导入\n"
         "错误：进度.xlsx 有 1 处错误，数据文件没有改动。\n"
     )
+
+
+def test_a_fifo_given_to_import_is_refused_without_waiting(tmp_path: Path, monkeypatch, capsys) -> None:
+    sample_copy(tmp_path)
+    os.mkfifo(tmp_path / "进度.csv")
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", "进度.csv"]) == 1
+    assert capsys.readouterr().err == "错误：不是普通文件 进度.csv\n"
+
+
+def test_a_full_disk_while_check_records_the_lock_is_explained(tmp_path: Path, monkeypatch, capsys) -> None:
+    data = sample_copy(tmp_path)
+    path = lock.path_for(data)
+    lock.write(path, lock.read(path)[1:])  # an address to record
+    before = path.read_bytes()
+    monkeypatch.chdir(tmp_path)
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    capsys.readouterr()
+    assert main(["check", "data/projects.yaml"]) == 1
+    assert capsys.readouterr().err == "错误：data/urls.lock：磁盘已满；操作没有完成，文件保持原样。\n"
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in data.parent.iterdir()) == [serial.NAME, "projects.yaml", "urls.lock"]

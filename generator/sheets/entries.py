@@ -120,7 +120,7 @@ class Checker:
                 error(title, f"是表格的错误值“{shown}”（公式出错的结果），不是数据；请改正后再导入")
             elif title in PROGRESS and cell.pending:
                 error(title, "是公式，但文件中没有保存计算结果；请在表格软件中打开并保存后再导入")
-            elif title in (*PROGRESS, VERIFIED) and (why := chars.problem(shown) or chars.foreign_digit(shown)):
+            elif title in (*PROGRESS, VERIFIED) and (why := _characters(title, shown)):
                 error(title, why)
         return len(self.problems.found) > before
 
@@ -239,6 +239,14 @@ class Checker:
             f"可能多打了数字或填错了单位；请核对。核实确实如此的，请在“{VERIFIED}”列填“是”",
         )
         return False
+
+
+def _characters(title: str, shown: str) -> str | None:
+    """What the data refuses in a cell's characters (``data/chars.py``): a line break is
+    allowed only in 备注, a paragraph in the data (``Report.note``); digits other than 0–9
+    only in words (来源, 备注), never in a date or a figure."""
+    figure = title in (DATE, REACHED) and chars.foreign_digit(shown)
+    return chars.problem(shown, multiline=title == NOTE) or figure or None
 
 
 def _digits(number: Decimal) -> str | None:
