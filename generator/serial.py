@@ -49,8 +49,17 @@ def exclusive(data_file: str | Path) -> Iterator[None]:
     """Hold the lock alone; wait, saying so on stderr, while someone else holds it.
 
     Raises OSError when the lock cannot be made (a read-only folder): a writer could not
-    write the data there either."""
-    with _open(data_file) as lock:
+    write the data there either. Without the data's folder there is nothing to guard: the
+    loader then says the data file is missing."""
+    if not path_for(data_file).parent.is_dir():
+        yield
+        return
+    try:
+        opened = _open(data_file)
+    except OSError as exc:  # named by the data file: the lock's own file means nothing to a clerk
+        exc.filename = str(data_file)
+        raise
+    with opened as lock:
         _take(lock, fcntl.LOCK_EX, data_file)
         lock.seek(0)
         lock.truncate(0)

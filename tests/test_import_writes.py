@@ -228,3 +228,17 @@ def test_a_full_disk_while_check_records_the_lock_is_explained(tmp_path: Path, m
     assert capsys.readouterr().err == "错误：data/urls.lock：磁盘已满；操作没有完成，文件保持原样。\n"
     assert path.read_bytes() == before
     assert sorted(p.name for p in data.parent.iterdir()) == [serial.NAME, "projects.yaml", "urls.lock"]
+
+
+def test_a_read_only_data_folder_is_named_by_the_data_file(tmp_path: Path, monkeypatch, capsys) -> None:
+    data = sample_copy(tmp_path)
+    sheet = _one_report(tmp_path, data)
+    monkeypatch.chdir(tmp_path)
+
+    def read_only(data_file: object) -> None:  # as open() fails in a read-only folder
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(serial.path_for(data)))
+
+    monkeypatch.setattr(serial, "_open", read_only)
+    capsys.readouterr()
+    assert main(["import", sheet.name]) == 1
+    assert capsys.readouterr().err == "错误：data/projects.yaml：文件夹是只读的；操作没有完成，文件保持原样。\n"
