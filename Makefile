@@ -10,6 +10,10 @@ DATA   ?= data/projects.yaml
 CHROMIUM ?= /usr/bin/chromium
 NGINX    ?= /usr/sbin/nginx
 export CHROMIUM NGINX
+# What a person types after make (FILE=…, DATA=…, PORT=…, URL=…) reaches the programs as
+# environment variables that the recipes quote ("$$FILE"), never as text pasted into a
+# shell command: a file name with `backticks` or $(…) in it stays a file name.
+export DATA FILE PORT URL
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
@@ -71,12 +75,14 @@ PORT ?= 8080
 # its site is for this machine only: make site allows a local address here (publish/address.py)
 preview: SITE_ARGS = --local
 preview: site nginx
-	@$(BIN)/python -m generator.publish.preview --port $(PORT)
+	@$(BIN)/python -m generator.publish.preview --port "$$PORT"
 
 ## make check: validate the data file (Chinese messages with line numbers) and record the
-## addresses it adds in data/urls.lock
+## addresses it adds in data/urls.lock; under CI=true only verify the lock (nothing written),
+## failing with the list of addresses it lacks
 check: $(STAMP)
-	@$(BIN)/python -m generator check $(DATA) || $(QUIET_FAIL)
+	@if [ "$$CI" = true ]; then set -- --check-lock; fi; \
+	$(BIN)/python -m generator check "$$@" -- "$$DATA" || $(QUIET_FAIL)
 
 # A failed check's own messages are all a clerk should read, but make would add
 # "make: *** [Makefile:NN: check] Error 1". So the failing recipe stops make itself with
@@ -88,13 +94,13 @@ QUIET_FAIL = { ign=$$(sed -n 's/^SigIgn:[[:space:]]*//p' /proc/$$PPID/status 2>/
 
 ## make lock: add the addresses the data now publishes (e.g. a new report's anchor) to the lock
 lock: $(STAMP)
-	$(BIN)/python -m generator lock $(DATA)
+	@$(BIN)/python -m generator lock -- "$$DATA" || $(QUIET_FAIL)
 
 ## make import FILE=进度.xlsx: add the reports of a filled progress template (.xlsx or .csv)
 ## to the data file, and their addresses to the lock
 import: $(STAMP)
-	@[ -n "$(FILE)" ] || { echo "用法：make import FILE=填好的进度填报表.xlsx" >&2; exit 1; }
-	@$(BIN)/python -m generator import "$(FILE)" --data $(DATA) || $(QUIET_FAIL)
+	@[ -n "$$FILE" ] || { echo "用法：make import FILE=填好的进度填报表.xlsx" >&2; exit 1; }
+	@$(BIN)/python -m generator import --data "$$DATA" -- "$$FILE" || $(QUIET_FAIL)
 
 ## make draft FILE=通知.docx: draft next year's data file from the notice (.docx, .pdf or .txt)
 ## as data/projects-<year>.yaml (OUTPUT=path to write elsewhere), with # 待核对 comments to review
@@ -121,7 +127,7 @@ lint: $(STAMP)
 	$(BIN)/zizmor --offline --persona=pedantic --quiet .github/workflows/
 	$(BIN)/pre-commit validate-config .pre-commit-config.yaml
 	$(BIN)/python -m generator schema --check
-	$(BIN)/python -m generator lock --check $(DATA)
+	$(BIN)/python -m generator lock --check -- "$$DATA"
 
 ## make chromium: what the browser tests need, installed with apt only where missing (see
 ## tools/missing-packages): chromium (found at $(CHROMIUM)), CJK fonts, zbarimg to decode the
@@ -129,7 +135,7 @@ lint: $(STAMP)
 ## nginx for the tests of make preview
 chromium:
 	@$(call apt_install,browser nginx)
-	@"$(CHROMIUM)" --version
+	@"$$CHROMIUM" --version
 
 ## make fonts: the Chinese font every build draws the share images with (Debian's
 ## fonts-noto-cjk), installed with apt only where fontconfig knows no Chinese font
@@ -175,7 +181,7 @@ bench: $(STAMP) node_modules/.package-lock.json
 ## make lighthouse: Lighthouse (mobile preset) on the home page and a project page, the site
 ## served with gzip and cache headers (bench/serve.py); URL=https://… measures a real server
 lighthouse: $(STAMP) node_modules/.package-lock.json chromium
-	$(BIN)/python bench/lighthouse.py $(if $(URL),--url $(URL))
+	$(BIN)/python bench/lighthouse.py $${URL:+--url "$$URL"}
 
 clean:
 	rm -rf site .site-releases .site-link-* .site-new .site-old $(VENV) node_modules

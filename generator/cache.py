@@ -7,6 +7,11 @@ versions, the code that writes it) and reused byte for byte. The folder is
 ``.cache/minsheng/`` beside mkdocs.yml, next to material's own ``.cache/plugin/``; git
 ignores it, and deleting it costs only time. Compiled templates are kept there too, by
 Jinja's own cache (``site/render.py``).
+
+Nothing is trusted for being there: each file holds the SHA-256 of its content on its
+first line, and one whose content does not match (cut short by a full disk, edited, a
+``<script>`` added) is made again and replaced, never used: a bad cache costs time, never
+a page.
 """
 
 from __future__ import annotations
@@ -52,15 +57,29 @@ def made(place: Path | None, name: str, make: Callable[[], bytes]) -> bytes:
         return make()
     path = place / name
     try:
-        return path.read_bytes()
+        content = unsealed(path.read_bytes())
     except OSError:
-        pass
-    content = make()
-    _store(path, content)
+        content = None
+    if content is None:
+        content = make()
+        store(path, sealed(content))
     return content
 
 
-def _store(path: Path, content: bytes) -> None:
+def sealed(content: bytes) -> bytes:
+    """``content`` as the cache keeps it: its hash on the first line, then itself."""
+    return hashlib.sha256(content).hexdigest().encode("ascii") + b"\n" + content
+
+
+def unsealed(stored: bytes) -> bytes | None:
+    """The content of a cache file, or None when it does not match its hash."""
+    digest, newline, content = stored.partition(b"\n")
+    if newline and digest == hashlib.sha256(content).hexdigest().encode("ascii"):
+        return content
+    return None
+
+
+def store(path: Path, content: bytes) -> None:
     """Write whole or not at all (a parallel build never reads half a file). A cache that
     cannot be written (a read-only checkout) only costs time: errors are ignored."""
     try:

@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import cache, version
+from . import cache, serial, version
 from .config import MinshengConfig
 from .data import load
 from .errors import DataErrors
@@ -71,15 +71,26 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
     # on_startup): the failed build's errors are shown in the browser.
     preview: Preview | None = None
     indexing: Background | None = None  # under mkdocs serve: the search index, written after
+    reading = serial.Shared()  # replaced per plugin object in on_startup
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined so that MkDocs keeps this one plugin object across serve's rebuilds (it
         # makes a new one per build otherwise), and with it the preview set in on_serve.
-        return None
+        self.reading = serial.Shared()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Bad data stops the build here, before anything is written.
         self.data_path = Path(config.config_file_path).parent / self.config.source
+        # From reading the data to checking the built site against the address lock, no
+        # import or check writes either (serial.py): released after the build, or here.
+        self.reading.acquire(self.data_path)
+        try:
+            return self._configure(config)
+        except BaseException:
+            self.reading.release()
+            raise
+
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             notice = load(self.data_path, Path(self.config.source).as_posix())
         except DataErrors as exc:
@@ -88,6 +99,10 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             if self.preview is not None:
                 self.preview.failed(exc.report())  # word for word what make check prints
             raise PluginError(exc.summary("，未生成网站")) from None
+        if (gone := lock.gone(self.data_path)) is not None:  # before building, not after
+            if self.preview is not None:
+                self.preview.failed(gone)
+            raise PluginError(gone)
         if self.preview is not None:
             self.preview.passed()
         if not config.site_url:
@@ -128,6 +143,7 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             self.indexing.wait()  # this build cleans the site folder
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.reading.release()
         gc.unfreeze()  # as after a build (on_post_build): under mkdocs serve, builds go on
         # A failure after the data loaded (the address lock, a template): shown as well.
         if self.preview is not None and self.preview.errors is None:
@@ -175,6 +191,7 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         try:
             self._finish_and_check(config)
         finally:
+            self.reading.release()
             gc.unfreeze()  # frozen in on_files; collected as usual again (mkdocs serve)
 
     def _finish_and_check(self, config: MkDocsConfig) -> None:

@@ -96,3 +96,48 @@ def test_pages_rendered_with_compiled_templates_from_the_cache_are_the_same(
     monkeypatch.setattr(fresh, "compile", no_compiling)
     for name in {page.template for page in plain.pages}:
         fresh.get_template(name)
+
+
+def test_a_cached_qr_code_with_a_script_added_is_drawn_again(tmp_path: Path) -> None:
+    drawn = qr.svg(URL, TITLE, tmp_path)
+    stored = tmp_path / "qr" / f"{qr.key(URL, TITLE)}.svg"
+    stored.write_bytes(stored.read_bytes().replace(b"</svg>", b"<script>alert(1)</script></svg>"))
+    again = qr.svg(URL, TITLE, tmp_path)
+    assert again == drawn and "<script" not in again
+    assert cache.unsealed(stored.read_bytes()) == drawn.encode()  # and the cache repaired
+
+
+def test_a_truncated_cached_workbook_is_made_again(sample_notice: Notice, tmp_path: Path) -> None:
+    fresh = {path: make() for path, make in sheets.outputs(sample_notice) if path.endswith(".xlsx")}
+    stored = {path: make() for path, make in sheets.outputs(sample_notice, tmp_path) if path in fresh}
+    for file in (tmp_path / "xlsx").iterdir():
+        file.write_bytes(file.read_bytes()[: file.stat().st_size // 2])
+    again = {path: make() for path, make in sheets.outputs(sample_notice, tmp_path) if path in fresh}
+    assert again == stored == fresh
+    assert all(cache.unsealed(f.read_bytes()) is not None for f in (tmp_path / "xlsx").iterdir())
+
+
+def test_a_file_cached_before_hashes_were_kept_is_not_trusted(tmp_path: Path) -> None:
+    (tmp_path / "qr").mkdir()
+    (tmp_path / "qr" / f"{qr.key(URL, TITLE)}.svg").write_text("<svg><script>alert(1)</script></svg>")
+    assert qr.svg(URL, TITLE, tmp_path) == qr.svg(URL, TITLE)
+
+
+def test_a_truncated_compiled_template_is_compiled_again(tmp_path: Path) -> None:
+    from jinja2 import Environment, PackageLoader
+
+    def footer() -> str:
+        env = Environment(loader=PackageLoader("generator", "templates"), bytecode_cache=render.compiled(tmp_path))
+        context = {"title": "标题", "canonical": "https://x/", "target": "../x/", "script": "r.js", "anchors": {}}
+        return env.get_template("redirect.html.j2").render(**context)
+
+    first = footer()
+    compiled = list((tmp_path / "jinja").iterdir())
+    assert compiled
+    for file in compiled:
+        file.write_bytes(file.read_bytes()[:40])  # cut short, as by a full disk
+    assert footer() == first  # no UnpicklingError: compiled again
+    assert all(cache.unsealed(f.read_bytes()) is not None for f in compiled)
+    for file in compiled:
+        file.write_bytes(b"")
+    assert footer() == first

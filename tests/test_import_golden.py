@@ -14,9 +14,11 @@ for the invented sample (``tests/fixtures/sample``):
     encoding: gb18030        # how a CSV is saved (default UTF-8 with BOM)
     content: "…"             # or: the whole file, as text (no template)
     data_replace:            # [old, new] pairs applied to the sample data first
+    tamper: {…}              # then, in the saved .xlsx (see ``tamper``): hide: [指标编号…],
+                             # merge: [A3:A4…], hidden_copy: 草稿, far_row: 1000000
     exit: 0                  # expected exit status (default 1)
 
-Dates written unquoted (2099-12-31) are typed as dates, numbers as numbers, and
+A text "{长×131072}" stands for that character repeated that many times. Dates written unquoted (2099-12-31) are typed as dates, numbers as numbers, and
 ``_percent_format: true`` shows 累计完成 as a percentage, as a spreadsheet does when 85% is
 typed. ``tests/golden_import/<case>.out`` is the exact output: stderr when the import
 fails (stdout must then be empty and the data file unchanged), stdout when it succeeds.
@@ -29,8 +31,10 @@ and read every changed ``.out`` before committing it.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -45,7 +49,7 @@ from generator.site import lock, planner
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden_import"
 SAMPLE_DIR = HERE / "fixtures" / "sample"
-KEYS = {"about", "file", "template", "fill", "added", "retitle", "encoding", "content", "data_replace", "exit"}
+KEYS = {"about", "file", "template", "fill", "added", "retitle", "encoding", "content", "data_replace", "tamper", "exit"}
 CASES = sorted(p.stem for p in GOLDEN.glob("*.yaml"))
 
 
@@ -67,11 +71,45 @@ def sample_copy(root: Path, replace: list[list[str]] = ()) -> Path:
     return data
 
 
+def _expanded(value: Any) -> Any:
+    """``value`` with each "{字×n}" written out: a cell too long to keep in a case file."""
+    if isinstance(value, dict):
+        return {k: _expanded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expanded(v) for v in value]
+    if isinstance(value, str) and (found := re.fullmatch(r"\{(.)×([0-9]+)\}", value)):
+        return found.group(1) * int(found.group(2))
+    return value
+
+
+def tamper(path: Path, how: dict[str, object]) -> None:
+    """What a spreadsheet program lets a clerk do that the template does not: hide rows
+    (by 指标编号), merge cells, keep a hidden copy of the sheet, type far below the table."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    rows = {row[3].value: row[3].row for row in sheet.iter_rows(min_row=3)}
+    for indicator in how.get("hide", []):  # type: ignore[attr-defined]
+        sheet.row_dimensions[rows[indicator]].hidden = True
+    for ref in how.get("merge", []):  # type: ignore[attr-defined]
+        sheet.merge_cells(ref)
+    if "hidden_copy" in how:
+        copy = book.copy_worksheet(sheet)
+        copy.title = str(how["hidden_copy"])
+        copy.sheet_state = "hidden"
+    if "far_row" in how:
+        sheet.cell(int(how["far_row"]), 1, "x")  # type: ignore[call-overload]
+    book.save(path)
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_import_golden(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     case = yaml.safe_load((GOLDEN / f"{name}.yaml").read_text(encoding="utf-8"))
     assert not set(case) - KEYS, f"unknown keys: {set(case) - KEYS}"
     assert case.get("about"), "every case says what it checks in `about`"
+    case = _expanded(case)
     data = sample_copy(tmp_path, case.get("data_replace", []))
     monkeypatch.chdir(tmp_path)
     main(["lock", "data/projects.yaml"])  # the lock of the data as it is (if it loads)
@@ -87,6 +125,8 @@ def test_import_golden(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
             notice, case.get("template"), sheet, case.get("fill", []), case.get("added", []),
             case.get("retitle"), case.get("encoding", "utf-8-sig"),
         )  # fmt: skip
+    if "tamper" in case:
+        tamper(sheet, case["tamper"])
     before = data.read_bytes()
     capsys.readouterr()
 

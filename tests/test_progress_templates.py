@@ -18,7 +18,7 @@ from generator.site import planner
 from generator.urls import Urls
 
 PREFILLED = ["项目编号", "序号", "项目名称", "指标编号", "统计内容", "目标", "单位", "要求"]
-TO_FILL = ["截至日期", "累计完成", "是否达到", "来源", "备注", "更正"]
+TO_FILL = ["截至日期", "累计完成", "是否达到", "来源", "备注", "更正", "核实"]
 
 
 def test_columns_are_the_prefilled_ones_then_the_ones_to_fill() -> None:
@@ -32,7 +32,7 @@ def test_a_project_template_has_a_row_per_figure_and_none_for_a_slash(sample_not
     assert list(rows[0]) == PREFILLED + TO_FILL  # the header first: no note above it
     # 新增/名教师 ("/": no figure this year) takes no progress, so it has no row
     assert rows[1:] == [
-        ("ceshi-xuexiao", 2, "测试学校建设", "xuexiao", "测试学校", 3, "所", "目标值", *[None] * 6)
+        ("ceshi-xuexiao", 2, "测试学校建设", "xuexiao", "测试学校", 3, "所", "目标值", *[None] * 7)
     ]
 
 
@@ -55,7 +55,8 @@ def test_the_sheet_helps_the_clerk(sample_notice: Notice) -> None:
         "I2 I3": ("date", "greaterThanOrEqual", "DATE(2099,1,1)", None),
         "J2": ("decimal", "greaterThanOrEqual", "0", None),  # 里程: any count from 0
         "J3": ("decimal", "between", "0", "100"),  # 通车率 (%): 0 to 100
-        "N2 N3": ("list", None, '"是,否"', None),
+        "N2 N3": ("list", None, '"是,否"', None),  # 更正
+        "O2 O3": ("list", None, '"是,否"', None),  # 核实
     }
 
 
@@ -69,7 +70,7 @@ def test_a_cap_gets_a_yes_no_choice_instead_of_a_count(sample_notice: Notice) ->
     assert sheet["H2"].value == "不超过"
     assert sheet["J2"].fill.fgColor.rgb.endswith("BFBFBF")  # 累计完成: not for a cap
     lists = [str(v.sqref) for v in sheet.data_validations.dataValidation if v.type == "list"]
-    assert lists == ["K2", "N2"]
+    assert lists == ["K2", "N2", "O2"]
 
 
 def test_text_from_the_data_never_becomes_a_formula(sample_notice: Notice) -> None:
@@ -102,8 +103,8 @@ def test_the_csv_template_is_the_same_table(sample_notice: Notice) -> None:
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
     assert rows == [
         PREFILLED + TO_FILL,
-        ["ceshi-lu", "1", "测试道路建设", "licheng", "新建测试道路里程", "12.5", "公里", "目标值", *[""] * 6],
-        ["ceshi-lu", "1", "测试道路建设", "tongche", "通车率", "100", "%", "不低于", *[""] * 6],
+        ["ceshi-lu", "1", "测试道路建设", "licheng", "新建测试道路里程", "12.5", "公里", "目标值", *[""] * 7],
+        ["ceshi-lu", "1", "测试道路建设", "tongche", "通车率", "100", "%", "不低于", *[""] * 7],
     ]
 
 

@@ -109,7 +109,7 @@ def publish(root: Path, config: str) -> int:
     proc: subprocess.Popen[bytes] | None = None
     published = False
     try:
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+        cmd = [sys.executable, "-m", "generator.publish.build", "--strict", "--quiet"]
         proc = subprocess.Popen([*cmd, "-f", config, "-d", str(dest)], cwd=root)
         if proc.wait() != 0:
             print(f"错误：网站生成失败。{UNCHANGED}", file=sys.stderr)

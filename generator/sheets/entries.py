@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..data import chars
+from ..data.scalars import MAX_FRACTION_DIGITS, MAX_WHOLE_DIGITS
 from ..model import Indicator, Notice, Project, Reading
 from ..phrases import DIRECTION_LABELS
 from ..site.export import cell as escaped
@@ -33,16 +35,18 @@ from .layout import (
     SOURCE,
     TARGET,
     UNIT,
+    VERIFIED,
     YES,
     Line,
 )
 from .problems import Problems
-from .read import Row, is_empty, text
+from .read import ERRORS, Row, is_empty, text
 
 Say = Callable[[str | None, str], None]  # records a mistake in a column of the row
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-_NUMBER = re.compile(r"\d+(\.\d+)?")
+_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")  # ASCII digits only: ٤٠ is not read as 40
+PLAUSIBLE = 10  # a count above ten times its target is a typo until the row says 核实
 
 
 def label(project: Project) -> str:
@@ -82,9 +86,8 @@ class Checker:
         def error(column: str | None, message: str) -> None:
             self.problems.add(row.sheet, row.number, column, message)
 
-        for title in PROGRESS:
-            if row.cell(title).pending:
-                error(title, "是公式，但文件中没有保存计算结果；请在表格软件中打开并保存后再导入")
+        if self._unreadable(row, error):
+            return None
         if all(is_empty(row.value(t)) for t in (DATE, REACHED, MET)):
             filled = "、".join(t for t in PROGRESS if not is_empty(row.value(t)))
             error(DATE, f"本行填了{filled}，但没有截至日期和累计完成；本次不报的行，请把进度各列都留空")
@@ -104,6 +107,22 @@ class Checker:
             return None
         fixed = None if correction is None else correction == YES
         return Entry(row, project, ind, date, reading, words[SOURCE], words[NOTE], fixed)
+
+    def _unreadable(self, row: Row, error: Say) -> bool:
+        """Whether the row holds what cannot be read as a report at all: it is hidden, or a
+        cell is an uncalculated formula, an error value, or has characters the data refuses."""
+        before = len(self.problems.found)
+        if row.hidden:
+            error(None, "是隐藏的行，其中填了进度；隐藏的内容不导入，请取消隐藏、核对后再导入（本次不报的行请清空进度各列）")
+        for title, cell in row.cells.items():
+            shown = text(cell.value)
+            if cell.error or shown in ERRORS:
+                error(title, f"是表格的错误值“{shown}”（公式出错的结果），不是数据；请改正后再导入")
+            elif title in PROGRESS and cell.pending:
+                error(title, "是公式，但文件中没有保存计算结果；请在表格软件中打开并保存后再导入")
+            elif title in (*PROGRESS, VERIFIED) and (why := _characters(title, shown)):
+                error(title, why)
+        return len(self.problems.found) > before
 
     def _figure(self, row: Row, error: Say) -> tuple[Project, Indicator] | None:
         project_id, indicator_id = text(row.value(PROJECT_ID)), text(row.value(INDICATOR_ID))
@@ -162,6 +181,12 @@ class Checker:
         if day.year < year:
             error(DATE, f"{day.isoformat()} 早于实施年度 {year} 年")
             return None
+        if day.isoformat() < self.notice.document.date:
+            error(DATE, f"{day.isoformat()} 早于通知的成文日期 {self.notice.document.date}")
+            return None
+        if day.year > year + 1:
+            error(DATE, f"{day.isoformat()} 太晚：截至日期应不晚于实施年度次年年底（{year + 1}-12-31）")
+            return None
         return day.isoformat()
 
     def _reading(self, row: Row, ind: Indicator, error: Say) -> Reading | None:
@@ -187,13 +212,52 @@ class Checker:
         number = _number(reached.value, reached.percent, ind.percent)
         if number is None:
             error(REACHED, f"应为数字，实际为“{text(reached.value)}”")
+        elif too_long := _digits(number):
+            error(REACHED, f"{text(reached.value)} {too_long}")
         elif number < 0:
             error(REACHED, f"不能小于 0，实际为 {text(reached.value)}")
         elif ind.percent and number > 100:
             error(REACHED, f"单位为 %，应在 0 到 100 之间，实际为 {number}")
+        elif not self._plausible(row, ind, number, error):
+            return None
         else:
             return Reading(indicator=ind.id, reached=number)
         return None
+
+    def _plausible(self, row: Row, ind: Indicator, number: Decimal, error: Say) -> bool:
+        """A count above ten times its target is refused unless the row says it was checked."""
+        verified = text(row.value(VERIFIED)) or None
+        if verified not in (None, YES, NO):
+            error(VERIFIED, f"应为“是”或“否”（或留空），实际为“{verified}”")
+            return False
+        target = ind.number
+        if ind.percent or not target or number <= target * PLAUSIBLE or verified == YES:
+            return True
+        error(
+            REACHED,
+            f"{number} 超过目标 {ind.value} {ind.unit}的 {PLAUSIBLE} 倍，"
+            f"可能多打了数字或填错了单位；请核对。核实确实如此的，请在“{VERIFIED}”列填“是”",
+        )
+        return False
+
+
+def _characters(title: str, shown: str) -> str | None:
+    """What the data refuses in a cell's characters (``data/chars.py``): a line break is
+    allowed only in 备注, a paragraph in the data (``Report.note``); digits other than 0–9
+    only in words (来源, 备注), never in a date or a figure."""
+    figure = title in (DATE, REACHED) and chars.foreign_digit(shown)
+    return chars.problem(shown, multiline=title == NOTE) or figure or None
+
+
+def _digits(number: Decimal) -> str | None:
+    """What is wrong with the length of a figure, in the data's own limits (scalars.py)."""
+    whole, _, decimals = format(number, "f").partition(".")
+    fraction = len(decimals)
+    if fraction > MAX_FRACTION_DIGITS:
+        return f"有 {fraction} 位小数，最多 {MAX_FRACTION_DIGITS} 位；公式算出的数请先取整（ROUND），或直接填数字"
+    if len(whole) > MAX_WHOLE_DIGITS:
+        return f"位数过多（整数部分 {len(whole)} 位，最多 {MAX_WHOLE_DIGITS} 位）"
+    return None
 
 
 def _blank(row: Row) -> bool:

@@ -7,10 +7,10 @@ as every build, and that text holds the old one unchanged line for line.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import atomic
 from ..data import load, load_bytes
 from ..errors import DataErrors
 from ..model import Notice, Project, Report
@@ -18,7 +18,7 @@ from .entries import Checker, label
 from .problems import Problems
 from .read import read
 from .reports import Found, reports
-from .writer import add_reports, only_added
+from .writer import add_reports, inline_reports, line_ends, only_added
 
 BOM = b"\xef\xbb\xbf"
 
@@ -61,23 +61,28 @@ def _write(data: Path, name: str, notice: Notice, new: list[Found], outcome: Out
     raw = data.read_bytes()
     bom = raw.startswith(BOM)
     old = raw.removeprefix(BOM).decode("utf-8")
-    crlf = "\r\n" in old
-    text = add_reports(old.replace("\r\n", "\n"), [(f.project.id, f.report) for f in new])
-    if crlf:
-        text = text.replace("\n", "\r\n")
-    result = (BOM if bom else b"") + text.encode("utf-8")
+    plain = old.replace("\r\n", "\n")
+    if (inline := inline_reports(plain, [f.project.id for f in new])) is not None:
+        line, project_id = inline
+        outcome.problems.add(
+            None, 0, None,
+            f"{name} 第{line}行：项目“{project_id}”的 reports 写在了一行里（如 reports: []），"
+            "导入只能在逐行书写的列表中添加报告；请删去这一行（没有报告时不写 reports）后再导入",
+        )  # fmt: skip
+        return
+    text = add_reports(plain, [(f.project.id, f.report) for f in new])
+    result = (BOM if bom else b"") + line_ends(old, text).encode("utf-8")
     try:
         checked = load_bytes(result, name)
     except DataErrors as exc:
         outcome.rejected = exc
         return
-    lost = not only_added(old, text) or not _holds(checked, new)
+    lost = not only_added(plain, text) or not _holds(checked, new)
     if lost:  # a guard: the tests show it never fires; if it does, nothing is written
         outcome.problems.add(None, 0, None, f"写入 {name} 时会改动原有内容，已停止；请把这个文件交给维护网站的同志")
         return
-    temporary = data.with_name(f".{data.name}.importing")
-    temporary.write_bytes(result)
-    os.replace(temporary, data)  # all at once: never a half-written data file
+    # all at once, through a symbolic link, synced: never a half-written data file
+    atomic.write_bytes(data, result, suffix=".importing")
     outcome.added = [(f.project, f.report) for f in new]
 
 

@@ -24,6 +24,7 @@ class Column:
 PROJECT_ID, SEQ, NAME, INDICATOR_ID = "项目编号", "序号", "项目名称", "指标编号"
 COUNTS, TARGET, UNIT, REQUIREMENT = "统计内容", "目标", "单位", "要求"
 DATE, REACHED, MET, SOURCE, NOTE, CORRECTION = "截至日期", "累计完成", "是否达到", "来源", "备注", "更正"
+VERIFIED = "核实"  # "是": a figure far above its target was checked (entries.py)
 
 COLUMNS = (
     Column(PROJECT_ID, 18, True, "项目的永久编号（网站已填）"),
@@ -40,6 +41,7 @@ COLUMNS = (
     Column(SOURCE, 34, False, "发布这些数字的文件或公告的名称；同一项目同一截至日期只需填一行"),
     Column(NOTE, 24, False, "备注，可不填"),
     Column(CORRECTION, 7, False, "更正以前报错的数字时填“是”，否则留空"),
+    Column(VERIFIED, 7, False, "累计完成超过目标 10 倍、经核实无误时填“是”，否则留空"),
 )
 TITLES = tuple(c.title for c in COLUMNS)
 # The workbook's sheet of instructions: it has no header row, and the importer passes it by.
@@ -106,6 +108,7 @@ def instructions(notice: Notice) -> list[str]:
         "要求为封顶、不超过的数字不填累计完成，在“是否达到”填“是”或“否”。",
         "同一项目同一截至日期的各行是一份报告，来源只需填一行。",
         "更正以前报错的数字时，用新的截至日期填报正确的数，并在“更正”填“是”。",
+        "累计完成超过目标 10 倍的行，核实无误后在“核实”填“是”，否则不会导入（防止多打零、填错单位）。",
         "本次不报的行留空。",
         "填好后保存，交给负责发布的同志导入网站（python -m generator import 文件名）。",
     ]

@@ -7,15 +7,15 @@ spreadsheet's own row numbers, so that every message points at the cell to fix.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import limits
+from .cells import ERRORS, Cell, Grid, Table
+
+__all__ = ["ERRORS", "Cell", "Row", "is_empty", "read", "text"]
 from .layout import DATE, INDICATOR_ID, INSTRUCTIONS_SHEET, PROJECT_ID, REACHED, SOURCE, TITLES
 from .problems import Problems
 
@@ -26,17 +26,11 @@ HEADER_SEARCH = 10
 
 
 @dataclass(frozen=True)
-class Cell:
-    value: Any  # str, int, float, datetime, or None for an empty cell
-    percent: bool = False  # shown with a % format: a spreadsheet keeps 85% as 0.85
-    pending: bool = False  # a formula whose result was never stored
-
-
-@dataclass(frozen=True)
 class Row:
     sheet: str | None  # the worksheet's name where several sheets were read
     number: int  # as the spreadsheet shows it (1 = first row)
     cells: dict[str, Cell] = field(default_factory=dict)  # by column title
+    hidden: bool = False  # hidden in the spreadsheet: what it holds was not seen
 
     def cell(self, title: str) -> Cell:
         return self.cells.get(title) or Cell(None)
@@ -45,30 +39,42 @@ class Row:
         return self.cell(title).value
 
 
-Grid = list[tuple[int, list[Cell]]]
-
-
 def read(path: Path, problems: Problems) -> list[Row]:
     """The rows below the header of every sheet that has one; mistakes go to ``problems``."""
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        tables = _csv_tables(path, problems)
-    elif suffix == ".xlsx":
-        tables = _xlsx_tables(path, problems)
-    else:
+    if suffix not in (".csv", ".xlsx"):
         problems.add(None, 0, None, "只能导入 .xlsx 或 .csv 文件")
         return []
-    found = [(sheet, grid, _header(grid)) for sheet, grid in tables]
-    read_sheets = [sheet for sheet, _, header in found if header]
-    if tables and not read_sheets:
-        problems.add(None, 0, None, "找不到表头（写着“项目编号”“指标编号”等列名的一行）；请使用网站提供的进度填报表")
+    refusal = limits.file_refusal(path) or (limits.xlsx_refusal(path) if suffix == ".xlsx" else None)
+    if refusal is not None:
+        problems.add(None, 0, None, refusal)
+        return []
+    if suffix == ".csv":
+        from .csvread import csv_tables
+
+        tables = csv_tables(path, problems)
+    else:
+        from .xlsxread import xlsx_tables
+
+        tables = xlsx_tables(path, problems)
+    found = [(table, _header(table.grid)) for table in tables]
+    read_sheets = [table.name for table, header in found if header]
+    if tables and not read_sheets and not problems:
+        problems.add(None, 0, None, _no_header(tables))
     rows: list[Row] = []
-    for sheet, grid, header in found:
+    for table, header in found:
+        sheet, grid = table.name, table.grid
         if header is None:
             if sheet == INSTRUCTIONS_SHEET:  # the template's own: nothing to read there
                 continue
             if read_sheets and any(not is_empty(c.value) for _, cells in grid for c in cells):
                 problems.remark(f"工作表“{sheet}”没有“项目编号”“指标编号”等列名，没有读取")
+            continue
+        if table.hidden:
+            problems.add(
+                None, 0, None,
+                f"工作表“{sheet}”是隐藏的工作表；隐藏的内容不导入，请在表格软件中取消隐藏、核对后再导入，或删去这个工作表",
+            )  # fmt: skip
             continue
         label = sheet if len(read_sheets) > 1 else None
         at, titles = header
@@ -78,12 +84,42 @@ def read(path: Path, problems: Problems) -> list[Row]:
             problems.add(label, at, None, f"缺少“{title}”列；请使用网站提供的进度填报表")
         for title in twice:
             problems.add(label, at, None, f"“{title}”列出现了不止一次")
-        if not missing and not twice:
+        if not missing and not twice and not _merged(table, at, titles, label, problems):
             for number, cells in grid:
                 if number > at:
                     named = {t: c for t, c in zip(titles, cells, strict=False) if t in TITLES}
-                    rows.append(Row(label, number, named))
+                    _lengths(named, label, number, problems)
+                    rows.append(Row(label, number, named, number in table.hidden_rows))
     return rows
+
+
+def _no_header(tables: list[Table]) -> str:
+    first = [c.value for t in tables for _, cells in t.grid[:HEADER_SEARCH] for c in cells]
+    if any(isinstance(v, str) and PROJECT_ID in v and (";" in v or "\t" in v) for v in first):
+        return "各列是用分号或制表符隔开的，不是逗号；请在表格软件中另存为“CSV（逗号分隔）”，或直接导入 .xlsx 文件"
+    return "找不到表头（写着“项目编号”“指标编号”等列名的一行）；请使用网站提供的进度填报表"
+
+
+def _merged(table: Table, at: int, titles: list[str], label: str | None, problems: Problems) -> bool:
+    """Merged cells below the header, refused: only the first holds a value, the others
+    would read empty (and be misreported as missing). Whether there were any."""
+    below = [m for m in table.merged if m[2] > at]
+    for ref, first, _, column in below:
+        title = titles[column - 1] if column <= len(titles) and titles[column - 1] in TITLES else None
+        problems.add(
+            label, max(first, at + 1), title,
+            f"合并了单元格（{ref}）；合并后只有第一格有值，请取消合并、每行分别填写后再导入",
+        )  # fmt: skip
+    return bool(below)
+
+
+def _lengths(named: dict[str, Cell], label: str | None, number: int, problems: Problems) -> None:
+    for title, cell in named.items():
+        if isinstance(cell.value, str) and len(cell.value) > limits.MAX_CELL_CHARS:
+            problems.add(
+                label, number, title,
+                f"有 {len(cell.value)} 个字，超过一格的上限 {limits.MAX_CELL_CHARS} 个字",
+            )  # fmt: skip
 
 
 def _header(grid: Grid) -> tuple[int, list[str]] | None:
@@ -93,52 +129,6 @@ def _header(grid: Grid) -> tuple[int, list[str]] | None:
         if PROJECT_ID in titles and INDICATOR_ID in titles:
             return number, titles
     return None
-
-
-def _csv_tables(path: Path, problems: Problems) -> list[tuple[str, Grid]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on Chinese Windows saves "CSV" in the system's encoding (GBK, i.e. GB18030)
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            problems.add(None, 0, None, "无法识别文件的编码；请另存为 UTF-8 编码的 CSV，或直接导入 .xlsx 文件")
-            return []
-    grid: Grid = []
-    reader = csv.reader(io.StringIO(text, newline=""))
-    for row in reader:
-        grid.append((reader.line_num, [Cell(v if v.strip() else None) for v in row]))
-    return [(path.stem, grid)]
-
-
-def _xlsx_tables(path: Path, problems: Problems) -> list[tuple[str, Grid]]:
-    from openpyxl import load_workbook  # only an import needs it, not every build
-
-    try:
-        with warnings.catch_warnings():  # openpyxl warns about features it drops on reading
-            warnings.simplefilter("ignore")
-            values = load_workbook(path, data_only=True)
-            formulas = load_workbook(path, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        problems.add(None, 0, None, "无法作为 .xlsx 文件打开（旧的 .xls 文件请先在表格软件中另存为 .xlsx）")
-        return []
-    tables = []
-    for sheet in values.worksheets:
-        written = formulas[sheet.title]
-        grid: Grid = []
-        # from A1, so that positions are the sheet's own row and column numbers
-        for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1), 1):
-            cells = []
-            for column, cell in enumerate(row, 1):
-                formula = written.cell(number, column).value
-                pending = isinstance(formula, str) and formula.startswith("=") and cell.value is None
-                shown = cell.number_format or ""
-                cells.append(Cell(cell.value, "%" in shown, pending))
-            grid.append((number, cells))
-        tables.append((sheet.title, grid))
-    return tables
 
 
 def is_empty(value: Any) -> bool:

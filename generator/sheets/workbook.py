@@ -144,6 +144,7 @@ def _fill(sheet: Worksheet, notice: Notice, project: Project | None) -> None:
             checks.add(checks.percent if line.indicator.percent else checks.count, reached)
         checks.add(checks.date, _at(row, DATE))
         checks.add(checks.correction, _at(row, layout.CORRECTION))
+        checks.add(checks.verified, _at(row, layout.VERIFIED))
     for check in checks.all():
         if check.sqref:
             sheet.add_data_validation(check)
@@ -183,6 +184,9 @@ class _Checks:
         self.correction = _check(
             "list", None, '"是,否"', "更正", "更正以前报错的数字时选“是”，否则留空。"
         )
+        self.verified = _check(
+            "list", None, '"是,否"', "核实", "累计完成超过目标 10 倍、经核实确实如此时选“是”，否则留空。"
+        )
 
     def add(self, check: DataValidation, cell: str) -> None:
         """Mark ``cell`` for ``check``. Kept here and given to openpyxl at once (``all``):
@@ -191,7 +195,7 @@ class _Checks:
         self._cells.setdefault(id(check), []).append(cell)
 
     def all(self) -> tuple[DataValidation, ...]:
-        checks = (self.date, self.count, self.percent, self.yes_no, self.correction)
+        checks = (self.date, self.count, self.percent, self.yes_no, self.correction, self.verified)
         for check in checks:
             if cells := self._cells.get(id(check)):
                 check.sqref = MultiCellRange(" ".join(cells))

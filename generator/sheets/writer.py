@@ -157,3 +157,33 @@ def only_added(old: str, new: str) -> bool:
     """Whether ``new`` is ``old`` with lines inserted and none changed or removed."""
     matcher = difflib.SequenceMatcher(None, old.splitlines(), new.splitlines(), autojunk=False)
     return all(op in ("equal", "insert") for op, *_ in matcher.get_opcodes())
+
+
+def line_ends(old: str, new: str) -> str:
+    """``new`` (written with ``\\n``) with each line of ``old`` ending as it did in ``old``,
+    and each added line as the line before it: a file with CRLF or mixed line ends changes
+    only in the lines added."""
+    old_lines = old.replace("\r\n", "\n").split("\n")
+    ends = ["\r\n" if line.endswith("\r") else "\n" for line in old.split("\n")]
+    new_lines = new.split("\n")
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    end = "\r\n" if ends and ends[0] == "\r\n" else "\n"
+    for op, i1, _, j1, j2 in matcher.get_opcodes():
+        for k in range(j2 - j1):
+            if op == "equal":
+                end = ends[i1 + k]
+            out.append(new_lines[j1 + k] + end)
+    text = "".join(out)
+    return text[: -len(end)] if text.endswith(end) else text  # split gave a last piece without an end
+
+
+def inline_reports(text: str, project_ids: list[str]) -> tuple[int, str] | None:
+    """The line and project of a ``reports:`` list written inline (``[]``, ``[{…}]``) among
+    ``project_ids``: new reports cannot be added to it without rewriting that line."""
+    data = _yaml().load(text)
+    for project in data["projects"]:
+        reports = project.get("reports") if project["id"] in project_ids else None
+        if isinstance(reports, CommentedSeq) and (not len(reports) or reports.fa.flow_style()):
+            return project.lc.key("reports")[0] + 1, str(project["id"])
+    return None

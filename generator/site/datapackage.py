@@ -74,6 +74,7 @@ TEMPLATE_TYPES: dict[str, dict[str, Any]] = {
     layout.SOURCE: {"type": "string"},
     layout.NOTE: {"type": "string"},
     layout.CORRECTION: {"type": "string", "constraints": _YES_NO},
+    layout.VERIFIED: {"type": "string", "constraints": _YES_NO},
 }
 
 

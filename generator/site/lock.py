@@ -12,12 +12,12 @@ this file.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import atomic
 from ..data import load
 from ..model import Notice
 from . import planner
@@ -49,10 +49,38 @@ def render(addresses: list[str]) -> str:
 
 def write(path: Path, addresses: list[str]) -> None:
     """Replace the lock in one step: a reader never sees half a file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".urls.lock.")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(render(addresses))
-    os.replace(tmp, path)
+    atomic.write_bytes(path, render(addresses).encode("utf-8"))
+
+
+def gone(data_file: str | Path) -> str | None:
+    """The error when the lock of ``data_file`` was deleted: git has it, the folder not.
+
+    Without its lock nothing would notice a published address vanish, so every command
+    that reads or writes the lock stops. (A lock git does not hold is a new data file's:
+    ``make lock`` makes its first lock.)"""
+    path = path_for(data_file)
+    if path.exists():
+        return None
+    try:
+        known = subprocess.run(
+            ["git", "ls-files", "--", path.name],
+            cwd=path.parent, capture_output=True, text=True, timeout=10, check=False,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None  # no git here: nothing to compare with
+    if not known:
+        return None
+    name = path.as_posix()
+    return (
+        f"错误：找不到网址锁 {name}（git 中有这个文件，它被删除了）。"
+        f"没有它就无法检查已发布的网址是否失效；请运行 git checkout HEAD -- {name} 恢复后再试。"
+    )
+
+
+def wanted(notice: Notice, locked: list[str], docs_dir: str | Path) -> list[str]:
+    """The lock the data asks for: what it publishes, plus old addresses still redirected."""
+    plan = planner.make(notice)
+    return updated(locked, plan.addresses(Path(docs_dir)), plan.moves)
 
 
 @dataclass(frozen=True)
@@ -81,8 +109,7 @@ def record(
     if notice is None:
         notice = load(data_file)
     locked = read(path)
-    plan = planner.make(notice)
-    new = updated(locked, plan.addresses(Path(docs_dir)), plan.moves)
+    new = wanted(notice, locked, docs_dir)
     lost = sorted(set(locked) - set(new))
     added = sorted(set(new) - set(locked))
     if added and not lost:

@@ -7,7 +7,6 @@ the page by ``link``, and the page's former anchors are kept by the macros of
 
 from __future__ import annotations
 
-import contextlib
 import html
 from functools import cache
 from pathlib import Path
@@ -25,6 +24,7 @@ from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from .. import cache as stored
 from .. import phrases, progress, search, urls
 from ..model import Indicator, Project, Row
 from ..phrases import t
@@ -100,11 +100,22 @@ class _Compiled(FileSystemBytecodeCache):
     """Compiled templates kept in the build cache: compiling ours took 0.2 s of every
     build, and the theme's (material and overrides/, plugin.on_env) as much again. Jinja
     reuses one only while its template's source and Python are unchanged; a cache that
-    cannot be written only costs that time again."""
+    cannot be written only costs that time again. Each is kept sealed with its hash
+    (``generator/cache.py``): a damaged one (cut short, edited) is compiled again, never loaded."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            content = stored.unsealed(Path(self._get_cache_filename(bucket)).read_bytes())
+        except OSError:
+            return
+        if content is not None:
+            try:
+                bucket.bytecode_from_string(content)
+            except Exception:  # a file of another Jinja or Python: compiled again
+                bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
+        stored.store(Path(self._get_cache_filename(bucket)), stored.sealed(bucket.bytecode_to_string()))
 
 
 def compiled(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
