@@ -38,6 +38,7 @@ CLASS_TITLES = {
     "Situation": "生活情况分组",
     "Publisher": "发布单位",
     "Contact": "咨询渠道",
+    "Responsible": "主管单位",
 }
 # What each part of the data file is, in Chinese for its readers (the editors who see it
 # through the schema, and the public on /data/); code docstrings stay for programmers.
@@ -62,6 +63,7 @@ CLASS_DESCRIPTIONS = {
     "Situation": "按群众生活情况分的一组项目（本站的分组，不是通知的分类）。",
     "Publisher": "本站的发布单位，以及正式公布过的咨询渠道。",
     "Contact": "一条正式公布过的咨询渠道：名称、号码或地址，以及公布它的文件。",
+    "Responsible": "项目的主管（责任）单位和咨询方式，照正式文件或公告，并写明出处；通知没有逐项写明，没有出处就不填。",
 }
 
 

@@ -44,6 +44,7 @@ from .project import (
     Project,
     Reading,
     Report,
+    Responsible,
     Row,
 )
 
@@ -71,6 +72,7 @@ __all__ = [
     "Reading",
     "Report",
     "Requirement",
+    "Responsible",
     "Retired",
     "RetiredPart",
     "RetiredProgramme",

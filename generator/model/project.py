@@ -157,6 +157,15 @@ class Note:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Responsible:
+    """Whom to ask about a project, as an official document or announcement names it."""
+
+    unit: str = spec("主管单位或责任单位，照来源原文", example="县民政局")
+    contact: str | None = spec("咨询电话或其他联系方式，照来源原文（来源没有写就不填）", default=None)
+    source: str = spec("写明这个单位（和联系方式）的文件或公告名称；不得自拟")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Project:
     """One livelihood project. Its target is either one text or split into items."""
 
@@ -184,6 +193,9 @@ class Project:
         "最要紧的数字（指标编号，无子项时填写），显示在分组页和页面顶部；不填则取第一个有数值的数字",
         pattern=ID_PATTERN,
         default=None,
+    )
+    responsible: Responsible | None = spec(
+        "谁负责、到哪里问（可选；只填正式文件或公告写明的单位和联系方式）", default=None
     )
     reports: tuple[Report, ...] = spec("进度报告，按日期先后排列", default=())
 

@@ -1,5 +1,7 @@
 // The site's own behaviour. Everything here is an addition: the pages are complete without it.
 // - the 大字 (large text) switch in the header, kept across pages;
+// - an address pointing into a folded part (<details>: a project page's part for media and
+//   staff) opens it, so every permanent anchor keeps working;
 // - ¶ links and copy buttons copy an address, with a visible confirmation;
 // - sorting and filtering of the overview table.
 (function () {
@@ -67,6 +69,20 @@
       try { window.localStorage.setItem(LARGE, now ? "1" : "0"); } catch (e) { /* not kept */ }
     });
     inner.appendChild(button);
+  }
+
+  // Open every closed <details> around the element the address points to, then show it.
+  // Current Chromium does this by itself; older phone browsers do not.
+  function revealTarget() {
+    var id = location.hash.slice(1);
+    if (!id) return;
+    try { id = decodeURIComponent(id); } catch (e) { /* as written */ }
+    var target = document.getElementById(id);
+    var opened = false;
+    for (var fold = target && target.closest("details"); fold; fold = fold.parentElement.closest("details")) {
+      if (!fold.open) { fold.open = true; opened = true; }
+    }
+    if (opened) target.scrollIntoView();
   }
 
   // ¶ beside a heading or a figure: follow the anchor as usual, and copy its address.
@@ -148,6 +164,7 @@
 
   function setup() {
     setupLargeText();
+    revealTarget();
     setupCopyLinks();
     var table = document.querySelector("table[data-sortable]");
     if (!table || table.getAttribute("data-ready")) return;
@@ -156,6 +173,8 @@
     var group = document.querySelector(".ms-filter");
     if (group) setupFilter(group, table);
   }
+
+  window.addEventListener("hashchange", revealTarget);
 
   // Material's instant navigation swaps pages without a reload: follow it.
   if (typeof document$ !== "undefined") document$.subscribe(setup);
