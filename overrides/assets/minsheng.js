@@ -58,14 +58,23 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "ms-large-switch";
+    // Its name stays 大字 (a toggle button: aria-pressed tells its state to a screen reader);
+    // the state is also written on it for everyone to see.
     button.textContent = "大字";
-    button.setAttribute("aria-label", "大字模式");
-    var on = document.documentElement.classList.contains("ms-large");
-    button.setAttribute("aria-pressed", on ? "true" : "false");
+    var state = document.createElement("span");
+    state.className = "ms-state";
+    state.setAttribute("aria-hidden", "true");
+    button.appendChild(state);
+    function show(on) {
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      state.textContent = on ? "：开" : "：关";
+      button.title = on ? "大字已打开，点一下恢复" : "点一下放大文字";
+    }
+    show(document.documentElement.classList.contains("ms-large"));
     button.addEventListener("click", function () {
       var now = !document.documentElement.classList.contains("ms-large");
       document.documentElement.classList.toggle("ms-large", now);
-      button.setAttribute("aria-pressed", now ? "true" : "false");
+      show(now);
       try { window.localStorage.setItem(LARGE, now ? "1" : "0"); } catch (e) { /* not kept */ }
     });
     inner.appendChild(button);
