@@ -2,12 +2,31 @@
 // - the 大字 (large text) switch in the header, kept across pages;
 // - an address pointing into a folded part (<details>: a project page's part for media and
 //   staff) opens it, so every permanent anchor keeps working;
+// - offline reading: registers the service worker (sw.js);
 // - ¶ links and copy buttons copy an address, with a visible confirmation;
 // - sorting and filtering of the overview table.
 (function () {
   "use strict";
 
   var LARGE = "minsheng.large";
+  var here = document.currentScript && document.currentScript.src; // <site>/assets/minsheng.js
+
+  // Offline reading (sw.js at the site's root, also under a sub-path): pages once read open
+  // without a network. Only over http(s); a failure leaves the site as it is.
+  function registerOffline() {
+    if (!here || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+    var worker = navigator.serviceWorker;
+    var loadedWithout = !worker.controller; // this page did not come through the worker
+    worker.register(new URL("../sw.js", here).href, { scope: new URL("../", here).href })
+      .then(function () { return worker.ready; })
+      .then(function (registration) {
+        // This page was loaded before the worker took charge: hand it what to keep.
+        if (!loadedWithout || !registration.active) return;
+        var urls = performance.getEntriesByType("resource").map(function (e) { return e.name; });
+        registration.active.postMessage({ keep: [location.href.split("#")[0]].concat(urls) });
+      })
+      .catch(function () { /* no offline copies, nothing else lost */ });
+  }
 
   // Older browsers and plain-http hosts have no navigator.clipboard: select and copy.
   function copyBySelection(text) {
@@ -184,6 +203,8 @@
   }
 
   window.addEventListener("hashchange", revealTarget);
+
+  registerOffline();
 
   // Material's instant navigation swaps pages without a reload: follow it.
   if (typeof document$ !== "undefined") document$.subscribe(setup);

@@ -22,6 +22,8 @@ const OPTIONS = {
 const PAGE = 5;
 const WAIT = 120; // ms after the last keystroke before searching
 const PROMISE_CHARS = 70;
+// Without a network (the offline worker, sw.js, keeps what was read and searched before)
+const OFFLINE = "手机没有联网：";
 
 let dialog, input, status, list, more, opener, pagefind, root;
 let entryTag = ""; // the "?ts=" of the index entry that search.js has preloaded
@@ -134,7 +136,9 @@ async function search(query) {
     [all, some] = await find(await engine(), query);
   } catch (error) {
     if (mine === run) {
-      status.textContent = "搜索暂时无法使用，请检查网络后再试。";
+      status.textContent = navigator.onLine === false
+        ? OFFLINE + "这次搜索要用的索引还没有保存在手机上，联网后再试。"
+        : "搜索暂时无法使用，请检查网络后再试。";
       setState("error", query);
     }
     return;
@@ -145,7 +149,11 @@ async function search(query) {
   list.replaceChildren();
   await showMore(mine, false);
   if (mine !== run) return;
-  status.textContent = all.length
+  status.textContent = navigator.onLine === false
+    ? OFFLINE + (list.firstChild
+      ? `以下是保存在手机上的 ${list.children.length} 个相关页面；联网后可以搜索全部页面。`
+      : `保存在手机上的页面中没有与“${query}”相关的；联网后可以搜索全部页面。`)
+    : all.length
     ? `找到 ${results.length} 个相关页面。`
     : some.length
       ? `没有同时含有这几个词的页面；以下 ${some.length} 个页面含有其中大部分的词。`
@@ -183,9 +191,10 @@ async function find(pagefind, query) {
 
 async function showMore(mine, focusFirst) {
   const batch = results.slice(shown, shown + PAGE);
-  const pages = await Promise.all(batch.map((result) => result.data()));
+  // Offline, a result whose record the phone has not kept cannot be shown: left out.
+  const pages = await Promise.all(batch.map((result) => result.data().catch(() => null)));
   if (mine !== run) return;
-  const items = pages.map(item);
+  const items = pages.filter(Boolean).map(item);
   list.append(...items);
   shown += batch.length;
   more.hidden = shown >= results.length;
