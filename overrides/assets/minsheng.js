@@ -204,6 +204,19 @@
 
   window.addEventListener("hashchange", revealTarget);
 
+  // Printed, a project page carries its citation and QR code: its fold prints open.
+  var foldedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    foldedForPrint = Array.prototype.filter.call(document.querySelectorAll("details.ms-staff"), function (d) {
+      return !d.open;
+    });
+    foldedForPrint.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    foldedForPrint.forEach(function (d) { d.open = false; });
+    foldedForPrint = [];
+  });
+
   registerOffline();
 
   // Material's instant navigation swaps pages without a reload: follow it.
