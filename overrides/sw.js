@@ -46,7 +46,8 @@ self.addEventListener("message", function (event) {
     return Promise.all(urls.filter(function (url) {
       return typeof url === "string" && kept("GET", url);
     }).map(function (url) {
-      return cache.add(url).catch(function () { /* not kept, nothing else lost */ });
+      // just loaded: taken from the browser's HTTP cache, not downloaded again
+      return cache.add(new Request(url, { cache: "force-cache" })).catch(function () { /* not kept */ });
     }));
   }));
 });
