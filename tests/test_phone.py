@@ -138,7 +138,8 @@ def test_page_reads_on_a_phone(server: str, phone, name: str, results_dir: Path)
     phone.wait_for_load_state("networkidle")
     shots = results_dir / "phone"
     shots.mkdir(exist_ok=True)
-    phone.screenshot(path=shots / f"{name}.png", full_page=True)
+    # (the data dictionary is 26,000 px long: its whole-page picture takes ~10 s here)
+    phone.screenshot(path=shots / f"{name}.png", full_page=True, timeout=60_000)
     phone.screenshot(path=shots / f"{name}-first-screen.png")  # what a resident sees first
     assert phone.evaluate(SIDEWAYS) == [], f"{name}：有内容超出屏幕或左右滚动"
     assert phone.evaluate(SMALL_TARGETS, 44) == [], f"{name}：有小于 44×44 的可点元素"
