@@ -112,7 +112,7 @@ def test_a_project_with_one_target_shows_its_first_figures_at_the_top(real: Plan
     figures = [a.attrs["href"] for a in one(lede, "ul", class_="ms-glance-figures").find_all("a")]
     shown = [ind for ind in notice.project("xuesheng-zizhu").indicators if ind.has_figure]
     assert figures == [f"#{ind.id}" for ind in shown[:2]]
-    assert one(lede, "p", class_="ms-glance-more").text == f"另有{len(shown) - 2}个数字，见下面的目标任务。"
+    assert one(lede, "p", class_="ms-glance-more").text == f"数字的说明是本站概括；另有{len(shown) - 2}个数字，见下面的目标任务。"
 
 
 def _nav() -> list[dict[str, object]]:
