@@ -160,7 +160,7 @@ class Note:
 class Responsible:
     """Whom to ask about a project, as an official document or announcement names it."""
 
-    unit: str = spec("主管单位或责任单位，照来源原文", example="县民政局")
+    unit: str = spec("主管单位或责任单位，照来源原文")
     contact: str | None = spec("咨询电话或其他联系方式，照来源原文（来源没有写就不填）", default=None)
     source: str = spec("写明这个单位（和联系方式）的文件或公告名称；不得自拟")
 
