@@ -1,5 +1,6 @@
 """What a built site still needs before it is published: our scripts and styles minified,
-then the search index written over the finished pages, and the theme's own search removed.
+the offline worker versioned (offline.py), then the search index written over the finished
+pages, and the theme's own search removed.
 
 The plugin runs it after every build (``on_post_build``); ``python -m generator finish
 SITE`` runs the same on a site that stock MkDocs built from ``python -m generator render``.
@@ -14,7 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from . import minify, search, toggles
+from . import minify, offline, search, toggles
 
 # Material copies its own search engine into every site (lunr and its languages, the search
 # worker: ~1.2 MB), used only by its search plugin, which this site leaves off for Pagefind.
@@ -28,12 +29,13 @@ class FinishError(Exception):
 
 
 def finish(site_dir: Path, config_dir: Path, custom_dir: Path | None, *, index: bool = True) -> None:
-    """Minify our assets, mend the theme's toggles (toggles.py), (unless ``index`` is
-    False) write the search index, drop the theme's unused search."""
+    """Minify our assets, mend the theme's toggles (toggles.py), version the offline worker,
+    (unless ``index`` is False) write the search index, drop the theme's unused search."""
     toggles.without_autocomplete(site_dir)
     try:
         if custom_dir is not None:
             minify.minify(site_dir, minify.ours(custom_dir), config_dir)
+        offline.stamp(site_dir)  # after minifying: the worker's version covers the minified files
         if index:
             search.index(site_dir, config_dir)
     except (minify.MinifyError, search.SearchError) as exc:

@@ -285,6 +285,9 @@ def test_copy_button_copies_the_dated_citation(page, server: str, notice: Notice
         " return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()); }"
     )
     text = page.locator(".ms-cite-text")
+    fold = page.locator("details.ms-staff")
+    assert not text.is_visible()  # folded below the resident's part: a tap opens it
+    page.get_by_text("供媒体和工作人员：").click()
     shown = text.inner_text()
     assert f"[{today}]. {server}projects/{project.id}/. 数据版本 " in shown
     assert "[引用日期]" not in shown
@@ -293,7 +296,10 @@ def test_copy_button_copies_the_dated_citation(page, server: str, notice: Notice
     assert page.evaluate("() => window.copied") == shown
 
     indicator = project.all_indicators[0]
+    page.get_by_text("供媒体和工作人员：").click()  # folded again: a figure's 引用 opens it
+    assert not fold.evaluate("d => d.open")
     page.get_by_role("button", name=f"引用这个数字：{indicator.counts}").click()
+    assert fold.evaluate("d => d.open")
     assert in_view(page, ".ms-cite")
     figure = text.inner_text()
     label = shown.rsplit("数据版本 ", 1)[1]  # the same version as the page's citation

@@ -39,6 +39,11 @@ class Transfer:
     start: int = 0
 
     def record(self, response) -> None:
+        # Counted once, as the page got it: a request the offline worker (sw.js) makes for
+        # the page is the same download, and one it makes to keep what the page has just
+        # loaded is answered by the browser's HTTP cache.
+        if getattr(response.request, "service_worker", None) is not None:
+            return
         try:
             body = response.body()
         except Exception:  # a redirect or an aborted request has no body

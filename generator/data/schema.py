@@ -39,6 +39,7 @@ CLASS_TITLES = {
     "Tie": "分组理由",
     "Publisher": "发布单位",
     "Contact": "咨询渠道",
+    "Responsible": "主管单位",
 }
 # What each part of the data file is, in Chinese for its readers (the editors who see it
 # through the schema, and the public on /data/); code docstrings stay for programmers.
@@ -64,6 +65,7 @@ CLASS_DESCRIPTIONS = {
     "Tie": "一个成员为什么在这一组：通知中把它与本组联系起来的原文，以及通知限定的受益对象。",
     "Publisher": "本站的发布单位，以及正式公布过的咨询渠道。",
     "Contact": "一条正式公布过的咨询渠道：名称、号码或地址，以及公布它的文件。",
+    "Responsible": "项目的主管（责任）单位和咨询方式，照正式文件或公告，并写明出处；通知没有逐项写明，没有出处就不填。",
 }
 
 

@@ -25,6 +25,7 @@ from ..model import (
     Project,
     Publisher,
     Report,
+    Responsible,
     Retired,
     RetiredProgramme,
     Situation,
@@ -77,6 +78,9 @@ CLASS_LABELS = {
     (Contact, "value"): "号码或地址",
     (Contact, "source"): "公布它的文件",
     (Publisher, "name"): "发布单位名称",
+    (Responsible, "unit"): "主管单位",
+    (Responsible, "contact"): "联系方式",
+    (Responsible, "source"): "写明主管单位的文件",
 }
 # How a list's entry is named: (class, field) -> (template using the entry's field, its
 # field, the template without it). "{n}" is the place in the list, from 1.

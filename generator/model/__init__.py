@@ -45,6 +45,7 @@ from .project import (
     Project,
     Reading,
     Report,
+    Responsible,
     Row,
 )
 
@@ -72,6 +73,7 @@ __all__ = [
     "Reading",
     "Report",
     "Requirement",
+    "Responsible",
     "Retired",
     "RetiredPart",
     "RetiredProgramme",

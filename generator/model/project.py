@@ -185,6 +185,15 @@ class Note:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Responsible:
+    """Whom to ask about a project, as an official document or announcement names it."""
+
+    unit: str = spec("主管单位或责任单位，照来源原文")
+    contact: str | None = spec("咨询电话或其他联系方式，照来源原文（来源没有写就不填）", default=None)
+    source: str = spec("写明这个单位（和联系方式）的文件或公告名称；不得自拟")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Project:
     """One livelihood project. Its target is either one text or split into items."""
 
@@ -217,6 +226,9 @@ class Project:
         "每人享受的金额或标准（指标编号，无子项时填写），页面上排在最前；这是本站的编排，不是通知的分类",
         pattern=ID_PATTERN,
         default=None,
+    )
+    responsible: Responsible | None = spec(
+        "谁负责、到哪里问（可选；只填正式文件或公告写明的单位和联系方式）", default=None
     )
     reports: tuple[Report, ...] = spec("进度报告，按日期先后排列", default=())
 

@@ -133,6 +133,7 @@ def data_dictionary(notice: Notice, address: Urls) -> Page:
     page_meta = meta(
         f"开放数据（{_year(notice)}）",
         f"下载{doc.region}{doc.year}年民生工程的全部数据（JSON）和指标进度表（CSV），以及每个字段的说明。",
+        searched=False,  # for media and staff (the menu says so): not among a resident's results
     )
     defs = schema()
     # one section per part of the data file, anchored by its model class

@@ -48,6 +48,8 @@
       cite.hidden = false;
       cite.addEventListener("click", function () {
         show(cite.getAttribute("data-cite"), cite.getAttribute("data-label"));
+        var fold = box.closest("details"); // the folded part for media and staff
+        if (fold) fold.open = true;
         box.scrollIntoView({ block: "start" });
         text.focus();
       });

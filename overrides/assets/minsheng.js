@@ -1,11 +1,32 @@
 // The site's own behaviour. Everything here is an addition: the pages are complete without it.
 // - the 大字 (large text) switch in the header, kept across pages;
+// - an address pointing into a folded part (<details>: a project page's part for media and
+//   staff) opens it, so every permanent anchor keeps working;
+// - offline reading: registers the service worker (sw.js);
 // - ¶ links and copy buttons copy an address, with a visible confirmation;
 // - sorting and filtering of the overview table.
 (function () {
   "use strict";
 
   var LARGE = "minsheng.large";
+  var here = document.currentScript && document.currentScript.src; // <site>/assets/minsheng.js
+
+  // Offline reading (sw.js at the site's root, also under a sub-path): pages once read open
+  // without a network. Only over http(s); a failure leaves the site as it is.
+  function registerOffline() {
+    if (!here || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+    var worker = navigator.serviceWorker;
+    var loadedWithout = !worker.controller; // this page did not come through the worker
+    worker.register(new URL("../sw.js", here).href, { scope: new URL("../", here).href })
+      .then(function () { return worker.ready; })
+      .then(function (registration) {
+        // This page was loaded before the worker took charge: hand it what to keep.
+        if (!loadedWithout || !registration.active) return;
+        var urls = performance.getEntriesByType("resource").map(function (e) { return e.name; });
+        registration.active.postMessage({ keep: [location.href.split("#")[0]].concat(urls) });
+      })
+      .catch(function () { /* no offline copies, nothing else lost */ });
+  }
 
   // Older browsers and plain-http hosts have no navigator.clipboard: select and copy.
   function copyBySelection(text) {
@@ -56,17 +77,40 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "ms-large-switch";
+    // Its name stays 大字 (a toggle button: aria-pressed tells its state to a screen reader);
+    // the state is also written on it for everyone to see.
     button.textContent = "大字";
-    button.setAttribute("aria-label", "大字模式");
-    var on = document.documentElement.classList.contains("ms-large");
-    button.setAttribute("aria-pressed", on ? "true" : "false");
+    var state = document.createElement("span");
+    state.className = "ms-state";
+    state.setAttribute("aria-hidden", "true");
+    button.appendChild(state);
+    function show(on) {
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      state.textContent = on ? "：开" : "：关";
+      button.title = on ? "大字已打开，点一下恢复" : "点一下放大文字";
+    }
+    show(document.documentElement.classList.contains("ms-large"));
     button.addEventListener("click", function () {
       var now = !document.documentElement.classList.contains("ms-large");
       document.documentElement.classList.toggle("ms-large", now);
-      button.setAttribute("aria-pressed", now ? "true" : "false");
+      show(now);
       try { window.localStorage.setItem(LARGE, now ? "1" : "0"); } catch (e) { /* not kept */ }
     });
     inner.appendChild(button);
+  }
+
+  // Open every closed <details> around the element the address points to, then show it.
+  // Current Chromium does this by itself; older phone browsers do not.
+  function revealTarget() {
+    var id = location.hash.slice(1);
+    if (!id) return;
+    try { id = decodeURIComponent(id); } catch (e) { /* as written */ }
+    var target = document.getElementById(id);
+    var opened = false;
+    for (var fold = target && target.closest("details"); fold; fold = fold.parentElement.closest("details")) {
+      if (!fold.open) { fold.open = true; opened = true; }
+    }
+    if (opened) target.scrollIntoView();
   }
 
   // ¶ beside a heading or a figure: follow the anchor as usual, and copy its address.
@@ -148,6 +192,7 @@
 
   function setup() {
     setupLargeText();
+    revealTarget();
     setupCopyLinks();
     var table = document.querySelector("table[data-sortable]");
     if (!table || table.getAttribute("data-ready")) return;
@@ -165,6 +210,23 @@
       if (toggle) toggle.checked = false;
     });
   });
+
+  window.addEventListener("hashchange", revealTarget);
+
+  // Printed, a project page carries its citation and QR code: its fold prints open.
+  var foldedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    foldedForPrint = Array.prototype.filter.call(document.querySelectorAll("details.ms-staff"), function (d) {
+      return !d.open;
+    });
+    foldedForPrint.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    foldedForPrint.forEach(function (d) { d.open = false; });
+    foldedForPrint = [];
+  });
+
+  registerOffline();
 
   // Material's instant navigation swaps pages without a reload: follow it.
   if (typeof document$ !== "undefined") document$.subscribe(setup);

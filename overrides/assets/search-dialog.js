@@ -25,6 +25,8 @@ const OPTIONS = {
 const PAGE = 5;
 const WAIT = 120; // ms after the last keystroke before searching
 const PROMISE_CHARS = 70;
+// Without a network (the offline worker, sw.js, keeps what was read and searched before)
+const OFFLINE = "手机没有联网：";
 
 let dialog, input, status, list, more, opener, pagefind, root;
 let entryTag = ""; // the "?ts=" of the index entry that search.js has preloaded
@@ -148,7 +150,9 @@ async function search(query) {
     found = await find(await engine(), words);
   } catch (error) {
     if (mine === run) {
-      status.textContent = "搜索暂时无法使用，请检查网络后再试。";
+      status.textContent = navigator.onLine === false
+        ? OFFLINE + "这次搜索要用的索引还没有保存在手机上，联网后再试。"
+        : "搜索暂时无法使用，请检查网络后再试。";
       setState("error", query);
     }
     return;
@@ -161,13 +165,17 @@ async function search(query) {
   if (mine !== run) return;
   const all = found.full.all.length;
   const extra = results.length - all;
-  status.textContent = all && extra
-    ? `找到 ${all} 个相关页面；另有 ${extra} 个页面只含有${quoted(found.kept, found.at)}。`
-    : all
-      ? `找到 ${all} 个相关页面。`
-      : extra
-        ? `没有同时包含全部词语的结果，下面是包含${quoted(found.kept, found.at)}的结果（${extra} 个）。`
-        : `没有找到与“${query}”相关的页面，请换个说法，例如项目名称里的词。`;
+  status.textContent = navigator.onLine === false
+    ? OFFLINE + (list.firstChild
+      ? `以下是保存在手机上的 ${list.children.length} 个相关页面；联网后可以搜索全部页面。`
+      : `保存在手机上的页面中没有与“${query}”相关的；联网后可以搜索全部页面。`)
+    : all && extra
+      ? `找到 ${all} 个相关页面；另有 ${extra} 个页面只含有${quoted(found.kept, found.at)}。`
+      : all
+        ? `找到 ${all} 个相关页面。`
+        : extra
+          ? `没有同时包含全部词语的结果，下面是包含${quoted(found.kept, found.at)}的结果（${extra} 个）。`
+          : `没有找到与“${query}”相关的页面，请换个说法，例如项目名称里的词。`;
   setState("done", query);
 }
 
@@ -216,9 +224,10 @@ async function answersFirst(pagefind, key) {
 
 async function showMore(mine, focusFirst) {
   const batch = results.slice(shown, shown + PAGE);
-  const pages = await Promise.all(batch.map((result) => result.data()));
+  // Offline, a result whose record the phone has not kept cannot be shown: left out.
+  const pages = await Promise.all(batch.map((result) => result.data().catch(() => null)));
   if (mine !== run) return;
-  const items = pages.map(item);
+  const items = pages.filter(Boolean).map(item);
   list.append(...items);
   shown += batch.length;
   more.hidden = shown >= results.length;
