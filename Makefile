@@ -6,14 +6,22 @@ LOCKS  := requirements-build.txt requirements.txt requirements-dev.txt
 STAMP  := $(VENV)/.installed-$(shell cat $(LOCKS) pyproject.toml | cksum | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA   ?= data/projects.yaml
+PORT   ?= 8080
 # Programs found by path (a CI runner brings its own Chromium); the tests read the same names.
 CHROMIUM ?= /usr/bin/chromium
 NGINX    ?= /usr/sbin/nginx
 export CHROMIUM NGINX
 # What a person types after make (FILE=…, DATA=…, PORT=…, URL=…) reaches the programs as
 # environment variables that the recipes quote ("$$FILE"), never as text pasted into a
-# shell command: a file name with `backticks` or $(…) in it stays a file name.
-export DATA FILE PORT URL
+# shell command: a file name with `backticks` or $(…) in it stays a file name. Each is made
+# a simple variable of its own text first ($(value …)), so that make does not expand a $(…)
+# in it either when it exports it.
+override DATA := $(value DATA)
+override FILE := $(value FILE)
+override OUTPUT := $(value OUTPUT)
+override PORT := $(value PORT)
+override URL := $(value URL)
+export DATA FILE OUTPUT PORT URL
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 # material 9.8 prints an end-of-life banner on every build
 export NO_MKDOCS_2_WARNING := 1
@@ -70,8 +78,7 @@ site: $(STAMP) node_modules/.package-lock.json fonts
 	@$(BIN)/python -m generator.publish $(SITE_ARGS)
 
 ## make preview: the built site served by Debian's nginx with the production configuration
-## (deploy/nginx/) at http://127.0.0.1:$(PORT); builds the site first
-PORT ?= 8080
+## (deploy/nginx/) at http://127.0.0.1:$PORT (8080 unless PORT=…); builds the site first
 # its site is for this machine only: make site allows a local address here (publish/address.py)
 preview: SITE_ARGS = --local
 preview: site nginx
@@ -104,21 +111,14 @@ import: $(STAMP)
 
 ## make draft FILE=通知.docx: draft next year's data file from the notice (.docx, .pdf or .txt)
 ## as data/projects-<year>.yaml (OUTPUT=path to write elsewhere), with # 待核对 comments to review
-# The file names reach the program as environment variables, never through the shell's or
-# make's parser: a name with spaces, quotes, ; or $(…) is passed as it is.
-DRAFT_FILE := $(value FILE)
-DRAFT_OUTPUT := $(value OUTPUT)
-unexport FILE OUTPUT
-draft: export DRAFT_FILE := $(DRAFT_FILE)
-draft: export DRAFT_OUTPUT := $(DRAFT_OUTPUT)
 draft: $(STAMP)
-	@[ -n "$$DRAFT_FILE" ] || { echo "用法：make draft FILE=通知.docx（也可以是 .pdf 或 .txt）" >&2; exit 1; }
-	@$(BIN)/python -m generator draft "$$DRAFT_FILE" $${DRAFT_OUTPUT:+--output "$$DRAFT_OUTPUT"} || $(QUIET_FAIL)
+	@[ -n "$$FILE" ] || { echo "用法：make draft FILE=通知.docx（也可以是 .pdf 或 .txt）" >&2; exit 1; }
+	@$(BIN)/python -m generator draft $${OUTPUT:+--output "$$OUTPUT"} -- "$$FILE" || $(QUIET_FAIL)
 
 ## make check-draft DATA=data/projects-2031.yaml: check a reviewed draft without recording its
 ## addresses (they are recorded when the notice joins the site)
 check-draft: $(STAMP)
-	@$(BIN)/python -m generator check --no-record $(DATA) || $(QUIET_FAIL)
+	@$(BIN)/python -m generator check --no-record -- "$$DATA" || $(QUIET_FAIL)
 
 ## make lint: ruff, mypy (strict on generator/), the schema and the address lock up to date
 lint: $(STAMP)
@@ -156,7 +156,7 @@ test: $(STAMP) node_modules/.package-lock.json chromium lint check
 
 ## make test-fast: the everyday loop (seconds): every test that neither builds a site nor
 ## drives Chromium, then ruff
-test-fast: $(STAMP)
+test-fast: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python -m pytest -q -m "not slow"
 	$(BIN)/ruff check generator tests bench
 

@@ -61,6 +61,8 @@ NOTICE_PARAGRAPHS = (
     "copied-to", "printed",
 )  # fmt: skip
 
+# A page's citation files for reference managers (site/citefiles.py): CSL-JSON, RIS, BibTeX.
+CITATION_FORMATS = ("json", "ris", "bib")
 PROGRESS_SHEET_FORMATS = ("xlsx", "csv")  # the progress templates, a spreadsheet and its CSV twin
 
 
@@ -160,16 +162,18 @@ class Urls:
     def annex_row(project_id: str, row_id: str | None = None) -> str:
         return annex_row(project_id, row_id)
 
+    CITATION_FORMATS = CITATION_FORMATS  # a page's citation files sit beside it, whichever notice
+
+    @staticmethod
+    def citation_file(page_src: str, ext: str) -> str:
+        return citation_file(page_src, ext)
+
 
 def url_of(path: str) -> str:
     """Site-relative URL of a page (from its source path) or of a file (its path)."""
     if path == "index.md" or path.endswith("/index.md"):
         return path.removesuffix("index.md")
     return path
-
-
-# A page's citation files for reference managers (site/citefiles.py): CSL-JSON, RIS, BibTeX.
-CITATION_FORMATS = ("json", "ris", "bib")
 
 
 def citation_file(page_src: str, ext: str) -> str:

@@ -108,11 +108,11 @@ def test_a_cached_qr_code_with_a_script_added_is_drawn_again(tmp_path: Path) -> 
 
 
 def test_a_truncated_cached_workbook_is_made_again(sample_notice: Notice, tmp_path: Path) -> None:
-    fresh = {path: make() for path, make in sheets.outputs(sample_notice) if path.endswith(".xlsx")}
-    stored = {path: make() for path, make in sheets.outputs(sample_notice, tmp_path) if path in fresh}
+    fresh = {path: make() for path, make in sheets.outputs(Urls(), sample_notice) if path.endswith(".xlsx")}
+    stored = {path: make() for path, make in sheets.outputs(Urls(), sample_notice, tmp_path) if path in fresh}
     for file in (tmp_path / "xlsx").iterdir():
         file.write_bytes(file.read_bytes()[: file.stat().st_size // 2])
-    again = {path: make() for path, make in sheets.outputs(sample_notice, tmp_path) if path in fresh}
+    again = {path: make() for path, make in sheets.outputs(Urls(), sample_notice, tmp_path) if path in fresh}
     assert again == stored == fresh
     assert all(cache.unsealed(f.read_bytes()) is not None for f in (tmp_path / "xlsx").iterdir())
 

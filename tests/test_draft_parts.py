@@ -124,12 +124,14 @@ def test_annex_rows_with_merged_cells_become_sub_items() -> None:
     assert (second.seq, second.name, second.rows[0].target) == (6, None, "保障孤儿550名。")
 
 
-def test_keys_of_other_branches_are_written_once_the_checker_knows_them(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert not keys.optional("Indicator", "clause")  # on this branch the checker has neither
-    assert not keys.optional("Project", "continues")
+def test_keys_are_written_only_when_the_checker_knows_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert keys.optional("Indicator", "clause")  # the checker requires a figure's clause (issue 20)
     assert keys.optional("Indicator", "scope")
+    assert not keys.optional("Indicator", "no-such-key")
     source = read(ROOT / "data" / "source" / "taizheng-2020-10.txt")
-    assert "clause" not in draft(source)["projects"][0]["indicators"][0]
+    monkeypatch.setattr(project, "optional", lambda kind, key: False)
+    first = draft(source)["projects"][0]
+    assert "clause" not in first["indicators"][0] and "continues" not in first
     monkeypatch.setattr(project, "optional", lambda kind, key: True)
     previous = {"“四带一自”产业扶贫": "sidai-yizi", "__year__": "2019"}
     first = draft(source, previous)["projects"][0]

@@ -44,6 +44,7 @@ from test_golden import compare
 from generator.cli import main
 from generator.data import load
 from generator.errors import DataErrors
+from generator.sheets.workbook import FIRST_ROW, SHEET
 from generator.site import lock, planner
 
 HERE = Path(__file__).parent
@@ -88,9 +89,8 @@ def tamper(path: Path, how: dict[str, object]) -> None:
     from openpyxl import load_workbook
 
     book = load_workbook(path)
-    sheet = book.active
-    assert sheet is not None
-    rows = {row[3].value: row[3].row for row in sheet.iter_rows(min_row=3)}
+    sheet = book[SHEET]
+    rows = {row[3].value: row[3].row for row in sheet.iter_rows(min_row=FIRST_ROW)}
     for indicator in how.get("hide", []):  # type: ignore[attr-defined]
         sheet.row_dimensions[rows[indicator]].hidden = True
     for ref in how.get("merge", []):  # type: ignore[attr-defined]

@@ -22,6 +22,8 @@ from generator.site import planner, render
 from generator.site.plan import Plan
 from generator.version import Version
 
+U = urls.Urls()  # the addresses of a notice published at the site's root
+
 SITE_URL = "https://example.org/minsheng/"
 VERSION = Version("0123456789abcdef0123456789abcdef01234567", "2099-10-01")
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
@@ -65,12 +67,12 @@ def asked(sample_notice: Notice) -> Plan:
 
 
 def test_page_names_the_responsible_unit_contact_and_source(asked: Plan) -> None:
-    line = one(html_of(asked, urls.project("ceshi-jiuzhu")), "p", class_="ms-ask").text
+    line = one(html_of(asked, U.project("ceshi-jiuzhu")), "p", class_="ms-ask").text
     assert line == (
         "问谁：本项目的主管单位是测试县民政局（虚构），联系方式：咨询电话 0000-0000000（虚构）。"
         "出处：测试县民政局关于救助工作的公告（虚构）。"
     )
-    line = one(html_of(asked, urls.project("ceshi-yinshui")), "p", class_="ms-ask").text
+    line = one(html_of(asked, U.project("ceshi-yinshui")), "p", class_="ms-ask").text
     assert line == "问谁：本项目的主管单位是测试县民政局（虚构）。出处：测试县民政局关于救助工作的公告（虚构）。"
 
 
@@ -78,7 +80,7 @@ def test_without_a_responsible_unit_the_page_quotes_who_leads(real: Plan, notice
     lead = notice.document.lead
     for project in notice.projects:
         assert project.responsible is None, "真实数据中不应有未经核实的主管单位"
-        line = one(html_of(real, urls.project(project.id)), "p", class_="ms-ask").text
+        line = one(html_of(real, U.project(project.id)), "p", class_="ms-ask").text
         assert line == f"问谁：太政〔2020〕10号写明“{lead}”；通知没有逐项写明各项目的主管单位。"
 
 
@@ -90,7 +92,7 @@ def test_no_page_and_no_footer_says_not_filled(real: Plan) -> None:
 
 def test_staff_material_is_folded_below_the_resident_part(real: Plan, notice: Notice) -> None:
     for project in notice.projects:
-        page = html_of(real, urls.project(project.id))
+        page = html_of(real, U.project(project.id))
         fold = one(page, "details", class_="ms-staff")
         assert "open" not in fold.attrs, project.id
         assert one(fold, "summary").text == "供媒体和工作人员：引用本页、二维码、数据版本、进度填报表"
@@ -107,7 +109,7 @@ def test_staff_material_is_folded_below_the_resident_part(real: Plan, notice: No
 
 
 def test_a_project_with_one_target_shows_its_first_figures_at_the_top(real: Plan, notice: Notice) -> None:
-    page = html_of(real, urls.project("xuesheng-zizhu"))
+    page = html_of(real, U.project("xuesheng-zizhu"))
     lede = one(page, "div", class_="ms-lede")
     figures = [a.attrs["href"] for a in one(lede, "ul", class_="ms-glance-figures").find_all("a")]
     shown = [ind for ind in notice.project("xuesheng-zizhu").indicators if ind.has_figure]
@@ -125,15 +127,15 @@ def _nav() -> list[dict[str, object]]:
 
 def test_menu_has_every_life_situation_and_labels_staff_pages(notice: Notice) -> None:
     nav = {title: where for entry in _nav() for title, where in entry.items()}
-    situations = [(s.name, urls.situation(s.id)) for s in notice.situations]
+    situations = [(s.name, U.situation(s.id)) for s in notice.situations]
     assert [(t, w) for entry in nav["按生活情况找"] for t, w in entry.items()] == situations
     staff = {w for entry in nav["供媒体和工作人员"] for w in entry.values()}
-    assert staff == {"guide.md", urls.DATA_DICTIONARY}
-    assert not {"guide.md", urls.DATA_DICTIONARY} & {w for w in nav.values() if isinstance(w, str)}
+    assert staff == {"guide.md", U.DATA_DICTIONARY}
+    assert not {"guide.md", U.DATA_DICTIONARY} & {w for w in nav.values() if isinstance(w, str)}
 
 
 def test_staff_pages_are_left_out_of_search(real: Plan) -> None:
-    assert real.page(urls.DATA_DICTIONARY).meta["search"] == {"exclude": True}
+    assert real.page(U.DATA_DICTIONARY).meta["search"] == {"exclude": True}
     front = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8").split("---\n")[1]
     assert yaml.safe_load(front)["search"] == {"exclude": True}
 
@@ -149,7 +151,7 @@ def test_fictional_examples_of_the_guide_say_so() -> None:
 
 def test_every_anchor_of_the_fold_is_planned(real: Plan) -> None:
     """The anchors in the fold are in the plan (and so in data/urls.lock): folding moved none."""
-    page = real.page(urls.project("kunnan-jiuzhu"))
+    page = real.page(U.project("kunnan-jiuzhu"))
     html = html_of(real, page.src)
     fold_ids = {el.attrs["id"] for el in one(html, "details", class_="ms-staff").iter() if "id" in el.attrs}
     assert fold_ids and fold_ids <= set(page.anchors)

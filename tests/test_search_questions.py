@@ -15,6 +15,8 @@ from test_search import page_path, provenance, search
 from generator import urls
 from generator.model import Notice
 
+U = urls.Urls()  # the addresses of a notice published at the site's root
+
 QUESTIONS = Path(__file__).with_name("search_questions.yaml")
 REQUIRED_TOP3 = 0.95  # issue 21
 TOP_PAGES = 3
@@ -50,7 +52,7 @@ def test_questions_top3(server: str, page, notice: Notice, results_dir: Path) ->
     misses = []
     for entry in entries:
         top = [urlsplit(u).path for u in search(page, entry["q"])[:TOP_PAGES]]
-        wanted = {page_path(server, urls.project(pid)) for pid in entry["pages"]}
+        wanted = {page_path(server, U.project(pid)) for pid in entry["pages"]}
         if not wanted & set(top):
             said = page.locator("dialog.ms-search .ms-search-status").inner_text()
             misses.append((entry, top, said))
@@ -89,7 +91,7 @@ def test_a_question_opens_the_sub_item_with_the_figure(server: str, phone) -> No
         search(phone, question)
         first = phone.locator("dialog.ms-search .ms-search-results a").first
         href = urlsplit(first.get_attribute("href"))
-        assert (href.path, href.fragment) == (page_path(server, urls.project(pid)), anchor), (
+        assert (href.path, href.fragment) == (page_path(server, U.project(pid)), anchor), (
             question
         )
         text = re.sub(r"\s+", "", first.locator(".ms-search-text").inner_text())
