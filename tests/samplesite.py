@@ -21,6 +21,7 @@ RENAME = [
     ("          - id: dibao-renshu\n", "          - id: dibao-duixiang\n            aliases: [dibao-renshu]\n"),
     ("indicator: dibao-renshu\n", "indicator: dibao-duixiang\n"),
     ("[ceshi-yinshui, ceshi-jiuzhu#ce-dibao]", "[ceshi-yinshui, ceshi-shehui-jiuzhu#ce-zuidi]"),
+    ("      - member: ceshi-jiuzhu#ce-dibao\n", "      - member: ceshi-shehui-jiuzhu#ce-zuidi\n"),
 ]
 # The same renaming, forgetting the aliases.
 RENAME_WITHOUT_ALIASES = [

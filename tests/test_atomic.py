@@ -214,6 +214,7 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(repo: Path) -> None:
     data.write_text(good, encoding="utf-8")
     edit(data, '  - id: "sidai-yizi"\n    seq: 1\n', '  - id: "sidai-yizi-new"\n    seq: 1\n')
     edit(data, 'members: ["sidai-yizi",', 'members: ["sidai-yizi-new",')
+    edit(data, '      - member: "sidai-yizi"\n', '      - member: "sidai-yizi-new"\n')
     done = make_site(repo)
     assert done.returncode != 0
     assert "网址锁 data/urls.lock 中有" in done.stderr and "projects/sidai-yizi/" in done.stderr, (

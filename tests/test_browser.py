@@ -67,8 +67,8 @@ def meaning_of_columns(page, notice: Notice) -> dict[str, list[str]]:
     projects = sorted(notice.projects, key=lambda p: p.seq)
     category_rank = {c.id: i for i, c in enumerate(notice.categories)}
 
-    def figures(p) -> int:
-        return sum(1 for ind in p.all_indicators if ind.has_figure)
+    def figures(p) -> int:  # a project without a task this year has no figure to reach
+        return 0 if p.no_task else sum(1 for ind in p.all_indicators if ind.has_figure)
 
     return {
         "序号": [p.id for p in projects],

@@ -30,7 +30,7 @@ def test_a_filled_template_is_published_on_the_project_page_and_in_its_feed(
     first = build_site(config, tmp_path / "before", SITE_URL)
     # The clerk downloads the template linked from the project page…
     page = (first / "projects" / "ceshi-lu" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="ceshi-lu-jindu.xlsx" download>下载本项目的进度填报表（Excel）</a>' in page
+    assert '<a class="ms-tap" href="ceshi-lu-jindu.xlsx" download>下载本项目的进度填报表（Excel）</a>' in page
     downloaded = (first / "projects" / "ceshi-lu" / "ceshi-lu-jindu.xlsx").read_bytes()
     assert downloaded == workbook_bytes(load(data), load(data).project("ceshi-lu"))
     # …fills it (openpyxl stands in for the spreadsheet program), and it is imported.
@@ -61,7 +61,7 @@ def test_a_filled_template_is_published_on_the_project_page_and_in_its_feed(
 
 def test_the_data_page_links_the_template_of_every_project(sample_site: Path) -> None:
     page = (sample_site / "data" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="jindu.xlsx" download>jindu.xlsx</a>' in page
+    assert '<a class="ms-tap" href="jindu.xlsx" download>jindu.xlsx</a>' in page
     assert (sample_site / "data" / "jindu.xlsx").read_bytes()[:2] == b"PK"
     assert (sample_site / "data" / "jindu.csv").read_bytes().startswith("\ufeff项目编号,序号,".encode())  # header first
     # the instructions the CSV has no room for are on the page, with each column

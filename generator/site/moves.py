@@ -49,6 +49,9 @@ def moves(notice: Notice, address: Urls) -> Moves:
             pages[address.project_url(old)] = page
             pages[address.qr(old)] = address.qr(project.id)
             pages[address.project_feed(old)] = address.project_feed(project.id)
+            pages[address.share_image(old)] = address.share_image(project.id)
+            for ext in urls.CITATION_FORMATS:
+                pages[urls.citation_file(address.project(old), ext)] = urls.citation_file(address.project(project.id), ext)
             if has_template(project):
                 for ext in urls.PROGRESS_SHEET_FORMATS:
                     pages[address.progress_sheet(old, ext)] = address.progress_sheet(project.id, ext)
