@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from . import minify, offline, search, toggles
+from . import htmlspace, minify, offline, search, toggles
 
 # Material copies its own search engine into every site (lunr and its languages, the search
 # worker: ~1.2 MB), used only by its search plugin, which this site leaves off for Pagefind.
@@ -29,9 +29,11 @@ class FinishError(Exception):
 
 
 def finish(site_dir: Path, config_dir: Path, custom_dir: Path | None, *, index: bool = True) -> None:
-    """Minify our assets, mend the theme's toggles (toggles.py), version the offline worker,
-    (unless ``index`` is False) write the search index, drop the theme's unused search."""
+    """Mend the theme's toggles (toggles.py), drop the pages' indentation (htmlspace.py),
+    minify our assets, version the offline worker, (unless ``index`` is False) write the
+    search index, drop the theme's unused search."""
     toggles.without_autocomplete(site_dir)
+    htmlspace.collapse_site(site_dir)
     try:
         if custom_dir is not None:
             minify.minify(site_dir, minify.ours(custom_dir), config_dir)
