@@ -110,6 +110,10 @@ def test_every_former_address_leads_to_its_current_place(renamed) -> None:
         "projects/ceshi-jiuzhu/": new_page,
         "projects/ceshi-jiuzhu/qr.svg": "projects/ceshi-shehui-jiuzhu/qr.svg",
         "projects/ceshi-jiuzhu/feed.xml": "projects/ceshi-shehui-jiuzhu/feed.xml",
+        "projects/ceshi-jiuzhu/share.png": "projects/ceshi-shehui-jiuzhu/share.png",
+        "projects/ceshi-jiuzhu/cite.json": "projects/ceshi-shehui-jiuzhu/cite.json",
+        "projects/ceshi-jiuzhu/cite.ris": "projects/ceshi-shehui-jiuzhu/cite.ris",
+        "projects/ceshi-jiuzhu/cite.bib": "projects/ceshi-shehui-jiuzhu/cite.bib",
         "projects/ceshi-jiuzhu/ceshi-jiuzhu-jindu.xlsx": "projects/ceshi-shehui-jiuzhu/ceshi-shehui-jiuzhu-jindu.xlsx",
         "projects/ceshi-jiuzhu/ceshi-jiuzhu-jindu.csv": "projects/ceshi-shehui-jiuzhu/ceshi-shehui-jiuzhu-jindu.csv",
     }
