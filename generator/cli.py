@@ -69,7 +69,11 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     # Under the pre-commit hook nothing is written (a hook must not change what is being
     # committed): the hook's lock --check then says whether make check should run first.
-    recorded = None if args.no_record else lock.record(args.file, notice, args.docs)
+    try:
+        recorded = None if args.no_record else lock.record(args.file, args.docs)
+    except DataErrors as exc:  # another notice listed with it in mkdocs.yml
+        print(exc.report(), file=sys.stderr)
+        return 1
     if recorded is not None and recorded.lost:  # the data is fine, but would break links
         print("错误：" + lock.message(recorded.path.as_posix(), recorded.lost), file=sys.stderr)
         return 1
@@ -101,15 +105,18 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _lock(args: argparse.Namespace) -> int:
     """Rewrite (or with --check, compare) the address lock beside the data file."""
-    from .site import lock, planner
+    from .site import configured, lock
 
-    notice = _load(args.file)
-    if notice is None:
+    if _load(args.file) is None:
         return 1
-    path = lock.path_for(args.file)
+    try:
+        site, files = configured.for_data(args.file)
+    except DataErrors as exc:  # another notice of the site
+        print(exc.report(), file=sys.stderr)
+        return 1
+    path = lock.path_for(files[0])
     old = lock.read(path) if path.is_file() else []
-    plan = planner.make(notice)
-    new = lock.updated(old, plan.addresses(Path(args.docs)), plan.moves)
+    new = lock.updated(old, site.addresses(Path(args.docs)), site.moves)
     added, removed = sorted(set(new) - set(old)), sorted(set(old) - set(new))
     name = path.as_posix()
     if args.check:
@@ -158,7 +165,7 @@ def _import(args: argparse.Namespace) -> int:
     print(f"已写入 {args.file}：新增 {len(outcome.added)} 份报告。")
     # The new reports' addresses (their anchors in the update history) go into the lock.
     recorded = lock.record(args.file, docs_dir=args.docs)
-    lock_name = lock.path_for(args.file).as_posix()
+    lock_name = (recorded.path if recorded else lock.path_for(args.file)).as_posix()
     if recorded is not None and recorded.lost:
         print("错误：" + lock.message(lock_name, recorded.lost), file=sys.stderr)
         return 1

@@ -89,6 +89,7 @@ class Urls:
         self.GLOSSARY = f"{prefix}glossary/index.md"
         self.RETIRED = f"{prefix}categories/retired/index.md"
         self.UPDATES = f"{prefix}updates/index.md"
+        self.NOTICE_FEED = f"{prefix}feed.xml"
         self.JSON_EXPORT = f"{prefix}data/projects.json"
         self.CSV_EXPORT = f"{prefix}data/indicators.csv"
 

@@ -35,7 +35,7 @@ from generator.model import Notice
 from generator.site import planner
 from generator.version import of as version_of
 
-U = urls.Urls()  # the addresses of a notice published at the site's root
+U = urls.Urls(2020)  # the addresses of the real notice
 
 
 def page_html(site: Path, src: str) -> str:

@@ -38,7 +38,7 @@ from generator import model, urls
 from generator.data import MAX_BYTES, MAX_TEXT, load_bytes
 from generator.errors import DataErrors
 
-U = urls.Urls()  # the addresses of a notice published at the site's root
+U = urls.Urls(2099)  # the addresses of the sample notice
 
 SAMPLE = SAMPLE_DIR / "projects.yaml"
 NAME = "data/projects.yaml"

@@ -19,7 +19,16 @@ def _stamp(date: str) -> str:
     return f"{date}T00:00:00+08:00"
 
 
-def _entry(feed: ET.Element, address: Urls, site_url: str, project: Project, report: Report) -> None:
+Entry = tuple[Report, Project, Urls]  # a report, its project, and that notice's addresses
+
+
+def entries(address: Urls, updates: list[tuple[Report, Project]]) -> list[Entry]:
+    """The updates of one notice as feed entries."""
+    return [(report, project, address) for report, project in updates]
+
+
+def _entry(feed: ET.Element, site_url: str, entry_of: Entry) -> None:
+    report, project, address = entry_of
     link = urls.absolute(site_url, address.anchor(project.id, urls.update_anchor(report.date)))
     entry = ET.SubElement(feed, "entry")
     ET.SubElement(entry, "id").text = link
@@ -35,23 +44,29 @@ def feed(
     notice: Notice,
     address: Urls,
     site_url: str,
-    updates: list[tuple[Report, Project]],
+    updates: list[Entry],
     project: Project | None = None,
+    whole_site: bool = False,
 ) -> str:
-    """The Atom XML of ``updates`` (newest first): the site's, or one project's."""
+    """The Atom XML of ``updates`` (newest first): a notice's, one of its projects', or
+    (``whole_site``, with the latest ``notice``) the site's, of every notice."""
     doc = notice.document
-    page = address.project_url(project.id) if project else urls.url_of(address.UPDATES)
-    own = address.project_feed(project.id) if project else address.FEED
+    if project is not None:
+        page, own, name = address.project_url(project.id), address.project_feed(project.id), f"{project.seq}．{project.name}"
+    elif whole_site:
+        page, own, name = urls.url_of(address.SITE_HOME), address.FEED, f"{doc.region}民生工程"
+    else:
+        page, own, name = urls.url_of(address.UPDATES), address.NOTICE_FEED, f"{doc.region}{doc.year}年民生工程"
     root = ET.Element("feed", xmlns=ATOM)
     ET.SubElement(root, "id").text = urls.absolute(site_url, own)
-    name = f"{project.seq}．{project.name}" if project else f"{doc.region}{doc.year}年民生工程"
     ET.SubElement(root, "title").text = f"{name}：进度更新"
-    ET.SubElement(root, "subtitle").text = f"依据 {doc.number}"
+    if not whole_site:
+        ET.SubElement(root, "subtitle").text = f"依据 {doc.number}"
     ET.SubElement(root, "updated").text = _stamp(updates[0][0].date if updates else doc.date)
     ET.SubElement(ET.SubElement(root, "author"), "name").text = f"{doc.region}民生工程公开"
     ET.SubElement(root, "link", rel="self", href=urls.absolute(site_url, own))
     ET.SubElement(root, "link", rel="alternate", href=urls.absolute(site_url, page))
-    for report, p in updates:
-        _entry(root, address, site_url, p, report)
+    for entry in updates:
+        _entry(root, site_url, entry)
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

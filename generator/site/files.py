@@ -5,46 +5,51 @@ for a file)."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+import html
+from collections.abc import Iterator
 
 from .. import sheets, urls
 from . import qr
 from .export import to_csv, to_json
-from .feeds import feed
-from .plan import OutFile, Plan
+from .feeds import entries, feed
+from .plan import OutFile, Plan, Site
 from .render import redirect_page
 
 
-def all_files(plan: Plan) -> Iterator[OutFile]:
+def notice_files(plan: Plan) -> Iterator[OutFile]:
+    """The files of one notice: its feeds, open data, progress templates and QR codes."""
     notice, address = plan.notice, plan.urls
-    made: dict[str, OutFile] = {}
-
-    def out(path: str, make: Callable[[], str | bytes], published: bool = True) -> OutFile:
-        made[path] = OutFile(path, make, published)
-        return made[path]
-
-    yield out(address.FEED, functools.partial(feed, notice, address, plan.site_url, plan.updates))
-    yield out(address.JSON_EXPORT, functools.partial(to_json, notice))
-    yield out(address.CSV_EXPORT, functools.partial(to_csv, notice, dict(plan.progress)))
+    yield OutFile(address.NOTICE_FEED, functools.partial(feed, notice, address, plan.site_url, entries(address, plan.updates)))
+    yield OutFile(address.JSON_EXPORT, functools.partial(to_json, notice))
+    yield OutFile(address.CSV_EXPORT, functools.partial(to_csv, notice, dict(plan.progress)))
     for path, make in sheets.outputs(address, notice, plan.cache_dir):
-        yield out(path, make)
+        yield OutFile(path, make)
     for project in notice.projects:
         updates = plan.project_updates(project)
-        yield out(
+        yield OutFile(
             address.project_feed(project.id),
-            functools.partial(feed, notice, address, plan.site_url, updates, project),
+            functools.partial(feed, notice, address, plan.site_url, entries(address, updates), project),
         )
         permanent = urls.absolute(plan.site_url, address.project_url(project.id))
         title = f"{project.seq}．{project.name}"
-        yield out(address.qr(project.id), functools.partial(qr.svg, permanent, f"{title}：{permanent}", plan.cache_dir))
-        for old in project.aliases:
-            yield OutFile(
-                address.redirect(old),
-                functools.partial(redirect_page, plan, address.project_url(old), project),
-                published=False,
-            )
-    # A file that moved (not a page) is also served, unchanged, at its former path:
-    # a downloaded QR code or a subscribed feed keeps working; a file cannot redirect.
-    for old, new in plan.moves.pages.items():
-        if new in made:
+        yield OutFile(address.qr(project.id), functools.partial(qr.svg, permanent, f"{title}：{permanent}", plan.cache_dir))
+
+
+def site_files(site: Site) -> Iterator[OutFile]:
+    """The site's own files (its feed of every notice's updates), and what stays at each
+    former address: a redirect page where a page was, an unchanged copy where a file was
+    (a downloaded QR code or a subscribed feed keeps working; a file cannot redirect)."""
+    latest = site.latest
+    every = [e for plan in site.plans for e in entries(plan.urls, plan.updates)]
+    every.sort(key=lambda e: e[0].date, reverse=True)  # stable: a notice's own order kept
+    site_feed = functools.partial(feed, latest.notice, latest.urls, latest.site_url, every, whole_site=True)
+    yield OutFile(latest.urls.FEED, site_feed)
+    made = {f.path: f for plan in site.plans for f in plan.files}
+    pages = {page.url: page for page in site.pages}
+    for old, new in sorted(site.moves.pages.items()):
+        if new in pages:
+            title = html.unescape(pages[new].meta["title"])
+            make = functools.partial(redirect_page, site, old, new, title)
+            yield OutFile(f"{old}index.html", make, published=False)
+        elif new in made:
             yield OutFile(old, made[new].make, published=False)

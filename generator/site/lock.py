@@ -18,9 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..data import load
-from ..model import Notice
-from . import planner
+from . import configured
 from .moves import Moves
 
 NAME = "urls.lock"
@@ -33,7 +31,8 @@ HEADER = """\
 
 
 def path_for(data: str | Path) -> Path:
-    """Where the lock of a data file lives: beside it."""
+    """Where the lock of a data file lives: beside it (a site of several notices has one
+    lock, beside the first listed)."""
     return Path(data).parent / NAME
 
 
@@ -64,25 +63,22 @@ class Recorded:
     lost: list[str]  # locked addresses the data no longer makes: then nothing was written
 
 
-def record(
-    data_file: str | Path, notice: Notice | None = None, docs_dir: str | Path = "docs"
-) -> Recorded | None:
+def record(data_file: str | Path, docs_dir: str | Path = "docs") -> Recorded | None:
     """Add every address the data now publishes to the lock beside ``data_file``.
 
     For the commands that change or check the data (``check``, ``import``): the new
     addresses show in the diff and are committed with the data. Nothing is written
     when a locked address would be lost (``lost`` lists them: the caller fails). None
-    when the data file has no lock. ``notice`` is the loaded data (loaded if not given;
-    raises DataErrors); ``docs_dir`` holds the hand-written pages.
+    when the site has no lock. The addresses are the whole site's that the data file
+    belongs to (``configured.for_data``: every notice mkdocs.yml lists with it; raises
+    DataErrors); ``docs_dir`` holds the hand-written pages.
     """
-    path = path_for(data_file)
+    site, files = configured.for_data(data_file)
+    path = path_for(files[0])
     if not path.is_file():
         return None
-    if notice is None:
-        notice = load(data_file)
     locked = read(path)
-    plan = planner.make(notice)
-    new = updated(locked, plan.addresses(Path(docs_dir)), plan.moves)
+    new = updated(locked, site.addresses(Path(docs_dir)), site.moves)
     lost = sorted(set(locked) - set(new))
     added = sorted(set(new) - set(locked))
     if added and not lost:

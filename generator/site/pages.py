@@ -21,19 +21,17 @@ from .kit import meta, page, shown
 from .plan import Page, Plan
 
 
-def all_pages(plan: Plan) -> Iterator[Page]:
+def notice_pages(plan: Plan) -> Iterator[Page]:
+    """The pages of one notice, under its addresses."""
     notice = plan.notice
     address = plan.urls
-    yield home(plan)
+    yield home(plan, plan.urls.HOME)
     yield overview(notice, address)
     yield notice_(notice, address)
     yield requirements(notice, address)
     yield glossary(notice, address)
     yield retired(notice, address)
     yield updates(notice, address)
-    yield subscribe(plan)
-    yield data_dictionary(notice, address)
-    yield about(plan)
     for category in notice.categories:
         yield category_page(notice, address, category)
     for situation in notice.situations:
@@ -45,12 +43,23 @@ def all_pages(plan: Plan) -> Iterator[Page]:
         yield project_page.page(plan, project, before, after)
 
 
+def site_pages(latest: Plan, plans: tuple[Plan, ...]) -> Iterator[Page]:
+    """The site's own pages, told by its latest notice: the home page (which also lists
+    every notice, latest first), subscriptions, the data dictionary, about."""
+    yield home(latest, latest.urls.SITE_HOME, plans)
+    yield subscribe(latest)
+    yield data_dictionary(latest.notice, latest.urls)
+    yield about(latest)
+
+
 def _year(notice: Notice) -> str:
     doc = notice.document
     return f"{doc.region}{doc.year}年民生工程"
 
 
-def home(plan: Plan) -> Page:
+def home(plan: Plan, src: str, plans: tuple[Plan, ...] = ()) -> Page:
+    """A notice's home page at ``src``: its own (under its year), or, with every notice's
+    plan in ``plans``, the site's, which leads with it and lists the others."""
     notice = plan.notice
     doc = notice.document
     n = len(notice.projects)
@@ -60,7 +69,8 @@ def home(plan: Plan) -> Page:
     sections = shown(urls.HOME_SECTIONS, situations=bool(notice.situations))
     situations = [(s, notice.project_count(s)) for s in notice.situations]
     reported = [p for p in notice.projects if p.reports]
-    return page(plan.urls.HOME, "home.md.j2", page_meta, sections, situations=situations, reported=reported)
+    years = [(p.notice.document, p.urls) for p in reversed(plans)]
+    return page(src, "home.md.j2", page_meta, sections, situations=situations, reported=reported, years=years)
 
 
 def overview(notice: Notice, address: Urls) -> Page:

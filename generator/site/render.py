@@ -25,9 +25,9 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import phrases, progress, search, urls
-from ..model import Project, Row
+from ..model import Row
 from ..phrases import t
-from .plan import Page, Plan
+from .plan import Page, Plan, Site
 from .text import front_matter, md, tooltip
 
 
@@ -165,14 +165,15 @@ def footer_html(plan: Plan) -> Markup:
     return Markup(template.render(doc=plan.notice.document, notice=plan.notice).strip())
 
 
-def redirect_page(plan: Plan, old_url: str, project: Project) -> str:
-    """The HTML page left at a former project address (template ``redirect.html.j2``)."""
-    new_url = plan.urls.project_url(project.id)
+def redirect_page(site: Site, old_url: str, new_url: str, title: str) -> str:
+    """The HTML page left at a former page address (template ``redirect.html.j2``), leading
+    to the page ``title`` at ``new_url``."""
+    latest = site.latest
     context: dict[str, Any] = {
-        "title": f"{project.seq}．{project.name}",
-        "canonical": urls.absolute(plan.site_url, new_url),
+        "title": title,
+        "canonical": urls.absolute(latest.site_url, new_url),
         "target": urls.relative(old_url, new_url),
-        "script": urls.relative(old_url, plan.urls.REDIRECT_SCRIPT),
-        "anchors": dict(sorted(plan.moves.anchors.get(new_url, {}).items())),
+        "script": urls.relative(old_url, latest.urls.REDIRECT_SCRIPT),
+        "anchors": dict(sorted(site.moves.anchors.get(new_url, {}).items())),
     }
-    return environment(plan.cache_dir).get_template("redirect.html.j2").render(**context)
+    return environment(latest.cache_dir).get_template("redirect.html.j2").render(**context)
