@@ -144,11 +144,11 @@ def test_renaming_without_aliases_fails_naming_every_lost_address(
     lost = [
         a
         for a in before
-        if a.startswith("projects/ceshi-jiuzhu/")
-        or a.startswith("notice/#annex-ceshi-jiuzhu")
+        if a.startswith("2099/projects/ceshi-jiuzhu/")
+        or a.startswith("2099/notice/#annex-ceshi-jiuzhu")
         or a.endswith(("#ce-dibao", "#dibao-renshu"))
     ]
-    assert "projects/ceshi-jiuzhu/" in lost and "projects/ceshi-jiuzhu/qr.svg" in lost
+    assert "2099/projects/ceshi-jiuzhu/" in lost and "2099/projects/ceshi-jiuzhu/qr.svg" in lost
     listing = "".join(f"  {a}\n" for a in lost)
     expected = (
         f"ERROR   -  网址锁 urls.lock 中有 {len(lost)} 个已发布的地址既没有生成，也没有转到新位置：\n"
@@ -164,23 +164,22 @@ def test_renaming_with_aliases_keeps_every_address(locked_sample: Path, tmp_path
     site = tmp_path / "site"
     proc = samplesite.build(locked_sample, site, SAMPLE_URL)
     assert proc.returncode == 0, proc.stderr
-    old, new = site / "projects" / "ceshi-jiuzhu", site / "projects" / "ceshi-shehui-jiuzhu"
+    old, new = site / "2099" / "projects" / "ceshi-jiuzhu", site / "2099" / "projects" / "ceshi-shehui-jiuzhu"
     assert (old / "qr.svg").read_bytes() == (new / "qr.svg").read_bytes()
     assert (old / "feed.xml").read_bytes() == (new / "feed.xml").read_bytes()
     redirect = (old / "index.html").read_text(encoding="utf-8")
-    assert f'<link rel="canonical" href="{SAMPLE_URL}projects/ceshi-shehui-jiuzhu/">' in redirect
+    now = f"{SAMPLE_URL}2099/projects/ceshi-shehui-jiuzhu/"
+    title = "4．测试救助（测试县2099年民生工程）"
+    assert f'<link rel="canonical" href="{now}">' in redirect
     assert '<noscript><meta http-equiv="refresh" content="0; url=../ceshi-shehui-jiuzhu/"></noscript>' in redirect
-    assert '<meta property="og:title" content="4．测试救助">' in redirect
-    assert f'<meta property="og:url" content="{SAMPLE_URL}projects/ceshi-shehui-jiuzhu/">' in redirect
-    assert (
-        f'“4．测试救助”现在的网址是：<a href="../ceshi-shehui-jiuzhu/">{SAMPLE_URL}projects/ceshi-shehui-jiuzhu/</a>'
-        in redirect
-    )
+    assert f'<meta property="og:title" content="{title}">' in redirect
+    assert f'<meta property="og:url" content="{now}">' in redirect
+    assert f'“{title}”现在的网址是：<a href="../ceshi-shehui-jiuzhu/">{now}</a>' in redirect
     assert '{"ce-dibao": "ce-zuidi", "dibao-renshu": "dibao-duixiang"}' in redirect
     page = (new / "index.html").read_text(encoding="utf-8")
     assert '<div id="ce-dibao" class="ms-alias"></div>' in page
     assert '<span id="dibao-renshu" class="ms-alias"></span>' in page
-    notice_page = (site / "notice" / "index.html").read_text(encoding="utf-8")
+    notice_page = (site / "2099" / "notice" / "index.html").read_text(encoding="utf-8")
     for anchor in ["annex-ceshi-jiuzhu", "annex-ceshi-jiuzhu-ce-dibao", "annex-ceshi-jiuzhu-ce-guer"]:
         assert f'<span id="{anchor}" class="ms-alias"></span>' in notice_page
 
@@ -196,7 +195,7 @@ def test_lock_command_keeps_redirected_addresses_and_reports_removals(
     after = lock.read(folder / "urls.lock")
     assert set(before) <= set(after)  # every old address kept: each now redirects
     added = sorted(set(after) - set(before))
-    assert "projects/ceshi-shehui-jiuzhu/#dibao-duixiang" in added
+    assert "2099/projects/ceshi-shehui-jiuzhu/#dibao-duixiang" in added
     name = f"{folder.as_posix()}/urls.lock"
     assert capsys.readouterr().out == (
         f"已写入 {name}：共 {len(after)} 个地址，新增 {len(added)} 个，删除 0 个。\n"
@@ -208,7 +207,7 @@ def test_lock_command_keeps_redirected_addresses_and_reports_removals(
     )
     assert main(args) == 0
     removed = sorted(set(after) - set(lock.read(folder / "urls.lock")))
-    assert "projects/ceshi-jiuzhu/" in removed and "projects/ceshi-shehui-jiuzhu/" not in removed
+    assert "2099/projects/ceshi-jiuzhu/" in removed and "2099/projects/ceshi-shehui-jiuzhu/" not in removed
     listing = "".join(f"  {a}\n" for a in removed)
     total = len(after) - len(removed)
     assert capsys.readouterr().out == (

@@ -68,7 +68,7 @@ def linked_projects(doc: Element, page_url: str, notice: Notice) -> set[str]:
         if not href or href.startswith("#"):  # the page's own table of contents
             continue
         path = urlsplit(urljoin(page_url, href)).path
-        m = re.fullmatch(r"/projects/([^/]+)/(index\.html)?", path)
+        m = re.fullmatch(r"/2020/projects/([^/]+)/(index\.html)?", path)
         if m and m.group(1) in ids:
             found.add(m.group(1))
     return found
