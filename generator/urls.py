@@ -30,6 +30,7 @@ PROJECT_SECTIONS = {
     "category": Section("leibie", "类别"),
     "notes": Section("bianzhezhu", "编者注"),
     "keywords": Section("guanjianci", "常用说法"),
+    "years": Section("linian", "历年目标"),
     "cite": Section("yinyong", "引用本页"),
     "source": Section("laiyuan", "来源"),
 }
@@ -80,6 +81,7 @@ class Urls:
         self.ABOUT = "about/index.md"
         self.FEED = "feed.xml"
         self.REDIRECT_SCRIPT = "assets/redirect.js"
+        self.PROGRAMMES = "programmes/index.md"
         # the notice's pages and files
         prefix = self.prefix
         self.HOME = f"{prefix}index.md"
@@ -95,6 +97,11 @@ class Urls:
 
     def __repr__(self) -> str:
         return f"Urls({self.year!r})"
+
+    def programme(self, programme_id: str) -> str:
+        """Source path of a programme's page, gathering its projects of every year (the
+        site's own: ``programmes/<id>/index.md``)."""
+        return f"programmes/{programme_id}/index.md"
 
     def project(self, project_id: str) -> str:
         """Source path of a project page, e.g. ``projects/dibao/index.md``."""
@@ -148,6 +155,12 @@ class Urls:
     @staticmethod
     def annex_row(project_id: str, row_id: str | None = None) -> str:
         return annex_row(project_id, row_id)
+
+
+def of_notice(year: int) -> Urls:
+    """The addresses of the site's notice of ``year``: every notice of a site of several
+    has its pages under its year."""
+    return Urls(year)
 
 
 def url_of(path: str) -> str:

@@ -147,7 +147,7 @@ def test_text_is_compressed_with_gzip_and_brotli(served: Served, results_dir: Pa
         "/assets/minsheng.js",
         "/feed.xml",
         "/pagefind/pagefind.js",
-        "/data/indicators.csv",
+        "/2099/data/indicators.csv",
         NEW + "qr.svg",
     ]
     lines = ["路径\t原始字节\tgzip\tbrotli"]

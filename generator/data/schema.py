@@ -37,6 +37,7 @@ CLASS_TITLES = {
     "Source": "所引文件",
     "Situation": "生活情况分组",
     "Publisher": "发布单位",
+    "Continues": "接续的往年项目",
     "Contact": "咨询渠道",
 }
 # What each part of the data file is, in Chinese for its readers (the editors who see it
@@ -62,6 +63,7 @@ CLASS_DESCRIPTIONS = {
     "Situation": "按群众生活情况分的一组项目（本站的分组，不是通知的分类）。",
     "Publisher": "本站的发布单位，以及正式公布过的咨询渠道。",
     "Contact": "一条正式公布过的咨询渠道：名称、号码或地址，以及公布它的文件。",
+    "Continues": "本项目接续的往年项目：本站收录的往年通知的年份，和该通知中那个项目的编号。",
 }
 
 

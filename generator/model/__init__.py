@@ -35,6 +35,7 @@ from .notice import (
 )
 from .project import (
     CategoryId,
+    Continues,
     Direction,
     Indicator,
     Item,
@@ -58,6 +59,7 @@ __all__ = [
     "Category",
     "CategoryId",
     "Contact",
+    "Continues",
     "Direction",
     "Document",
     "Indicator",

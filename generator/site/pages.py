@@ -19,6 +19,7 @@ from . import notice_page, project_page
 from .export import CSV_COLUMNS
 from .kit import meta, page, shown
 from .plan import Page, Plan
+from .years import Programme
 
 
 def notice_pages(plan: Plan) -> Iterator[Page]:
@@ -50,6 +51,25 @@ def site_pages(latest: Plan, plans: tuple[Plan, ...]) -> Iterator[Page]:
     yield subscribe(latest)
     yield data_dictionary(latest.notice, latest.urls)
     yield about(latest)
+    if latest.years is not None:
+        for programme in latest.years.all():
+            yield programme_page(latest, programme)
+
+
+def programme_page(latest: Plan, programme: Programme) -> Page:
+    """A programme across the years: each year's project and each figure's targets."""
+    first, last = programme.years[0], programme.years[-1]
+    region = latest.notice.document.region
+    page_meta = meta(
+        t("programme_title", name=programme.name, first=first, last=last),
+        t("programme_lede", region=region, name=programme.name, years="、".join(f"{y}年" for y in programme.years)),
+    )
+    years_text = "、".join(f"{y}年" for y in programme.years)
+    title = urls.PROJECT_SECTIONS["years"].title
+    return page(
+        latest.urls.programme(programme.id), "programme.md.j2", page_meta, {},
+        programme=programme, years_text=years_text, years_title=title,
+    )  # fmt: skip
 
 
 def _year(notice: Notice) -> str:
@@ -69,8 +89,8 @@ def home(plan: Plan, src: str, plans: tuple[Plan, ...] = ()) -> Page:
     sections = shown(urls.HOME_SECTIONS, situations=bool(notice.situations))
     situations = [(s, notice.project_count(s)) for s in notice.situations]
     reported = [p for p in notice.projects if p.reports]
-    years = [(p.notice.document, p.urls) for p in reversed(plans)]
-    return page(src, "home.md.j2", page_meta, sections, situations=situations, reported=reported, years=years)
+    year_list = [(p.notice.document, p.urls) for p in reversed(plans)]
+    return page(src, "home.md.j2", page_meta, sections, situations=situations, reported=reported, year_list=year_list)
 
 
 def overview(notice: Notice, address: Urls) -> Page:

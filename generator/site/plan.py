@@ -24,6 +24,7 @@ from ..version import Version
 from .cite import Citation
 from .glossary import Glossary
 from .moves import Moves
+from .years import Years
 
 HOME = "./"  # how the address lock spells the home page
 
@@ -72,6 +73,7 @@ class Plan:
     pages: tuple[Page, ...] = ()
     files: tuple[OutFile, ...] = ()
     cache_dir: Path | None = None  # where slow files made before are kept (cache.py)
+    years: Years | None = None  # the site's notices year over year (None: this one alone)
 
     @cached_property
     def by_src(self) -> dict[str, Page]:

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from .. import progress
 from ..model import Notice
-from ..urls import Urls, url_of
+from ..urls import Urls, of_notice, url_of
 from ..version import Version
 from . import files, pages
 from .cite import Citation
 from .glossary import Glossary
 from .moves import from_root, merged, moves
 from .plan import Plan, Site
+from .years import Years
 
 
 def make(
@@ -23,6 +24,7 @@ def make(
     version: Version | None = None,
     cache_dir: Path | None = None,
     address: Urls | None = None,
+    years: Years | None = None,
 ) -> Plan:
     """The plan of the pages and files of ``notice``, published at ``site_url`` with the
     addresses of ``address`` (by default, at the site's root); with ``cache_dir``
@@ -41,6 +43,7 @@ def make(
         citation=Citation(notice, address, site_url, version),
         glossary=Glossary(notice.glossary),
         cache_dir=cache_dir,
+        years=years,
     )
     planned = dataclasses.replace(base, pages=tuple(pages.notice_pages(base)))
     return dataclasses.replace(planned, files=tuple(files.notice_files(planned)))
@@ -58,8 +61,9 @@ def site(
     the site's own pages and files. ``root_year`` is the notice whose pages stood at the
     site's root before the site held several notices: its former addresses lead there."""
     given = list(versions) or [Version()] * len(notices)
+    years = Years(notices)
     plans = tuple(
-        make(n, site_url, v, cache_dir, Urls(n.document.year))
+        make(n, site_url, v, cache_dir, of_notice(n.document.year), years)
         for n, v in sorted(zip(notices, given, strict=True), key=lambda nv: nv[0].document.year)
     )
     latest = plans[-1]

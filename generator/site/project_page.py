@@ -17,8 +17,10 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
     title = t("project_title", seq=project.seq, name=project.name, region=doc.region, year=doc.year)
     description = f"{doc.number} 第{project.seq}项：{project.name}（{category.label}）。" + project.rows[0].target[:90]
     page_meta = meta(title, description, feed="feed.xml")
+    programme = plan.years.programme(doc.year, project.id) if plan.years else None
     sections = shown(
         urls.PROJECT_SECTIONS,
+        years=programme is not None,
         history=bool(project.reports),
         notes=bool(project.notes),
         keywords=bool(project.keywords),
@@ -41,6 +43,7 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
         category=category,
         situations=situations,
         feed_url=urls.absolute(plan.site_url, plan.urls.project_feed(project.id)),
+        programme=programme,
         prev=before,
         next=after,
     )

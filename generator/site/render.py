@@ -123,6 +123,7 @@ def environment(cache_dir: Path | None = None) -> Environment:
     env.filters["search_terms"] = search.terms  # keywords as search metadata (search.py)
     env.globals.update(
         link=_link,
+        urls_of=urls.of_notice,
         old_anchors=_old_anchors,
         target_html=_target_html,
         t=t,
@@ -142,11 +143,36 @@ def render(plan: Plan, page: Page) -> str:
         doc=plan.notice.document,
         S=page.sections,
         cite=plan.citation,
+        years=plan.years,
         progress=plan.progress,
         updates=plan.updates,
         **page.context,
     )
-    return front_matter(page.meta) + body
+    return front_matter(page.meta) + banner_html(plan, page) + body
+
+
+def banner_html(plan: Plan, page: Page) -> str:
+    """What a page says at its top when its notice is a draft, or is not the site's latest
+    (a page of that notice): which year it is, and the same programme in the latest
+    notice, or that no later notice on the site names it."""
+    notice, years = plan.notice, plan.years
+    doc = notice.document
+    older = years is not None and years.latest_year > doc.year and page.src in plan.by_src
+    if not (older or notice.draft):
+        return ""
+    project = page.context.get("project") if older else None
+    later = [n.document.year for n in years.notices if n.document.year > doc.year] if years else []
+    text = environment(plan.cache_dir).get_template("banner.html.j2").render(
+        plan=plan,
+        page=page,
+        doc=doc,
+        draft=notice.draft,
+        latest_year=years.latest_year if older and years else 0,
+        project=project,
+        now=years.in_latest(doc.year, project.id) if years and project is not None else None,
+        later="、".join(str(y) for y in later),
+    )
+    return text.strip() + "\n\n"
 
 
 def version_html(plan: Plan) -> str:
