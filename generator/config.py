@@ -6,6 +6,9 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 DEFAULT_SOURCE = "data/projects.yaml"
+# Set by make site (generator/publish/release.py) for a build that will be published: a
+# draft notice (``draft: true``) is then refused, where mkdocs serve shows it as a draft.
+PUBLISHING = "MINSHENG_PUBLISHING"
 
 
 class MinshengConfig(base.Config):

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import cache, version
-from .config import MinshengConfig
+from .config import PUBLISHING, MinshengConfig
 from .data.notices import load_all
 from .errors import DataErrors
 from .finish import Background, FinishError, finish
@@ -94,6 +94,11 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             if self.preview is not None:
                 self.preview.failed(exc.report())  # word for word what make check prints
             raise PluginError(exc.summary("，未生成网站")) from None
+        drafts = [name for name, n in zip(listed, notices, strict=True) if n.draft]
+        if drafts and os.environ.get(PUBLISHING) == "1":
+            raise PluginError(
+                f"{'、'.join(drafts)} 是草稿（draft: true），不能发布：核对完毕后删去文件中 draft: true 这一行，再运行 make site"
+            )
         if self.preview is not None:
             self.preview.passed()
         if not config.site_url:

@@ -41,6 +41,7 @@ HOME_SECTIONS = {
     "situations": Section("qingkuang", "按生活情况找"),
     "projects": Section("xiangmu", "按通知的分类看"),
     "usage": Section("shiyong", "怎样使用本站"),
+    "years": Section("linian", "历年通知"),
 }
 ABOUT_SECTIONS = {
     "rules": Section("yuanze", "本站写什么、不写什么"),
@@ -81,7 +82,8 @@ class Urls:
         self.ABOUT = "about/index.md"
         self.FEED = "feed.xml"
         self.REDIRECT_SCRIPT = "assets/redirect.js"
-        self.PROGRAMMES = "programmes/index.md"
+        self.JSON_ALL = "data/notices.json"  # every notice's data, for the whole site
+        self.CSV_ALL = "data/notices-indicators.csv"
         # the notice's pages and files
         prefix = self.prefix
         self.HOME = f"{prefix}index.md"

@@ -32,7 +32,8 @@ def _entry(feed: ET.Element, site_url: str, entry_of: Entry) -> None:
     link = urls.absolute(site_url, address.anchor(project.id, urls.update_anchor(report.date)))
     entry = ET.SubElement(feed, "entry")
     ET.SubElement(entry, "id").text = link
-    title = f"{project.seq}．{project.name}：{report.date} 进度更新"
+    year = f"{address.year}年 " if address.year is not None else ""
+    title = f"{year}{project.seq}．{project.name}：{report.date} 进度更新"
     ET.SubElement(entry, "title").text = title + ("（更正）" if report.correction else "")
     ET.SubElement(entry, "updated").text = _stamp(report.date)
     ET.SubElement(entry, "link", href=link)
@@ -52,7 +53,8 @@ def feed(
     (``whole_site``, with the latest ``notice``) the site's, of every notice."""
     doc = notice.document
     if project is not None:
-        page, own, name = address.project_url(project.id), address.project_feed(project.id), f"{project.seq}．{project.name}"
+        page, own = address.project_url(project.id), address.project_feed(project.id)
+        name = f"{project.seq}．{project.name}（{doc.region}{doc.year}年）"
     elif whole_site:
         page, own, name = urls.url_of(address.SITE_HOME), address.FEED, f"{doc.region}民生工程"
     else:

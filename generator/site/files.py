@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from .. import sheets, urls
 from . import qr
-from .export import to_csv, to_json
+from .export import to_csv, to_csv_all, to_json, to_json_all
 from .feeds import entries, feed
 from .plan import OutFile, Plan, Site
 from .render import redirect_page
@@ -31,7 +31,7 @@ def notice_files(plan: Plan) -> Iterator[OutFile]:
             functools.partial(feed, notice, address, plan.site_url, entries(address, updates), project),
         )
         permanent = urls.absolute(plan.site_url, address.project_url(project.id))
-        title = f"{project.seq}．{project.name}"
+        title = f"{notice.document.year}年 {project.seq}．{project.name}"
         yield OutFile(address.qr(project.id), functools.partial(qr.svg, permanent, f"{title}：{permanent}", plan.cache_dir))
 
 
@@ -44,6 +44,9 @@ def site_files(site: Site) -> Iterator[OutFile]:
     every.sort(key=lambda e: e[0].date, reverse=True)  # stable: a notice's own order kept
     site_feed = functools.partial(feed, latest.notice, latest.urls, latest.site_url, every, whole_site=True)
     yield OutFile(latest.urls.FEED, site_feed)
+    yield OutFile(latest.urls.JSON_ALL, functools.partial(to_json_all, [p.notice for p in site.plans]))
+    every_csv = [(p.notice, dict(p.progress)) for p in site.plans]
+    yield OutFile(latest.urls.CSV_ALL, functools.partial(to_csv_all, every_csv))
     made = {f.path: f for plan in site.plans for f in plan.files}
     pages = {page.url: page for page in site.pages}
     for old, new in sorted(site.moves.pages.items()):

@@ -86,7 +86,7 @@ def home(plan: Plan, src: str, plans: tuple[Plan, ...] = ()) -> Page:
     page_meta = meta(
         _year(notice), f"照录{doc.number}原文，公开{doc.region}{doc.year}年{n}项民生工程的目标任务。"
     )
-    sections = shown(urls.HOME_SECTIONS, situations=bool(notice.situations))
+    sections = shown(urls.HOME_SECTIONS, situations=bool(notice.situations), years=len(plans) > 1)
     situations = [(s, notice.project_count(s)) for s in notice.situations]
     reported = [p for p in notice.projects if p.reports]
     year_list = [(p.notice.document, p.urls) for p in reversed(plans)]

@@ -57,9 +57,12 @@ class OutFile:
     published: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Plan:
     """One notice's part of the site: its pages and files, and what they are made from."""
+
+    def __repr__(self) -> str:  # short: a failed test's message would print every page
+        return f"Plan({self.notice.document.number}, {len(self.pages)} pages, {len(self.files)} files)"
 
     notice: Notice
     urls: Urls  # the notice's addresses
@@ -98,10 +101,13 @@ class Plan:
         return addresses(self.pages, self.files, docs_dir)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Site:
     """Everything one build publishes: each notice's plan (oldest first) and the site's
     own pages (rendered with the latest notice's plan) and files."""
+
+    def __repr__(self) -> str:
+        return f"Site({', '.join(map(repr, self.plans))}, {len(self.pages)} pages, {len(self.files)} files)"
 
     plans: tuple[Plan, ...]
     pages: tuple[Page, ...]  # every page of the site, the notices' and its own

@@ -148,7 +148,17 @@ def render(plan: Plan, page: Page) -> str:
         updates=plan.updates,
         **page.context,
     )
-    return front_matter(page.meta) + banner_html(plan, page) + body
+    return front_matter(page.meta) + banner_html(plan, page) + _year_marks(plan, page) + body
+
+
+def _year_marks(plan: Plan, page: Page) -> str:
+    """On a page of a notice of a site of several: its year, for the search (a Pagefind
+    filter, a sort key and a result's metadata)."""
+    if plan.years is None or page.src not in plan.by_src:
+        return ""
+    year = plan.notice.document.year
+    marks = " ".join(f'data-pagefind-{kind}="year:{year}"' for kind in ("filter", "sort", "meta"))
+    return f"<div hidden {marks}></div>\n\n"
 
 
 def banner_html(plan: Plan, page: Page) -> str:
