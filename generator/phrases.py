@@ -189,7 +189,7 @@ PHRASES: dict[str, str] = {
     "data_lede": "本站的全部内容都来自一个数据文件。可以下载：",
     "data_json": "全部数据（通知、项目、子项、指标、进度报告），结构与数据文件相同。",
     "data_csv": "每个指标一行，含最新进度；UTF-8 编码（带 BOM），可以直接用 Excel 打开。",
-    "data_all": "本站收录的每一年通知合在一起：JSON 是各年数据的列表（按年份从早到晚），CSV 每年每个指标一行（“年份”一列区分）。每年的文件在该年的 data/ 下（例如 /2020/data/indicators.csv）。",
+    "data_all": "本站收录的每一年通知合在一起：JSON 是各年数据的列表（按年份从早到晚），CSV 每年每个指标一行（“年份”一列区分）。每年的文件在该年的 data/ 下（/年份/data/indicators.csv）。",
     "data_feed": "全部进度更新的订阅地址（Atom）。",
     "data_sheets": "全部项目的进度填报表，每个目标数字一行，供县直单位填报进度；每个项目页另有本项目的填报表。",
     "data_cite": "引用时请注明：{issuer}《{title}》（{number}）。",

@@ -484,6 +484,8 @@ REFUSED = [
     ("situations[0].id", "<img src=x onerror=alert(1)>", "编号 "),
     ("categories[0].paragraphs", ["ceshi-lu<script>"], "编号 "),
     ("situations[0].members", ["ceshi-lu#<script>"], "成员 "),
+    ("projects[0].continues", {"year": 2098, "project": "<script>"}, "编号 "),
+    ("projects[0].indicators[0].continues", 'licheng" onclick="x', "编号 "),
 ]
 
 
@@ -499,6 +501,8 @@ def _set(data: Any, path: str, value: Any) -> None:
 
 def _error_path(path: str, value: Any) -> str:
     """Where the loader reports a hostile value set at ``path``."""
+    if isinstance(value, dict):  # a mapping: its one hostile key
+        return f"{path}.{next(k for k, v in value.items() if not re.fullmatch(r'[a-z0-9]+', str(v)))}"
     if not isinstance(value, list):
         return path
     if not isinstance(value[0], dict):

@@ -165,7 +165,7 @@ class Note:
 class Continues:
     """The project of an earlier notice that a project continues."""
 
-    year: int = spec("往年通知的年份（本站收录的）", example=2020)
+    year: int = spec("往年通知的年份（本站收录的）")
     project: str = spec("往年通知中该项目的编号", pattern=ID_PATTERN)
 
 
