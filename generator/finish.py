@@ -32,8 +32,7 @@ def finish(site_dir: Path, config_dir: Path, custom_dir: Path | None, *, index: 
     """Mend the theme's toggles (toggles.py), drop the pages' indentation (htmlspace.py),
     minify our assets, version the offline worker, (unless ``index`` is False) write the
     search index, drop the theme's unused search."""
-    toggles.without_autocomplete(site_dir)
-    htmlspace.collapse_site(site_dir)
+    mend_pages(site_dir)
     try:
         if custom_dir is not None:
             minify.minify(site_dir, minify.ours(custom_dir), config_dir)
@@ -43,6 +42,16 @@ def finish(site_dir: Path, config_dir: Path, custom_dir: Path | None, *, index: 
     except (minify.MinifyError, search.SearchError) as exc:
         raise FinishError(str(exc)) from None
     unused_theme_search(site_dir)
+
+
+def mend_pages(site_dir: Path) -> None:
+    """Every page read and written once: the theme's toggles mended (toggles.py), its
+    indentation dropped (htmlspace.py)."""
+    for path in site_dir.rglob("*.html"):
+        data = path.read_bytes()
+        fixed = htmlspace.collapse(toggles.without_autocomplete(data))
+        if fixed != data:
+            path.write_bytes(fixed)
 
 
 def unused_theme_search(site_dir: Path) -> None:

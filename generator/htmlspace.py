@@ -11,7 +11,6 @@ Run by ``finish`` on every page, with or without the plugin.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 _KEPT = re.compile(rb"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
 _INDENT = re.compile(rb"[ \t]*\n[ \t\r\n]*")
@@ -27,12 +26,3 @@ def collapse(html: bytes) -> bytes:
         if i + 1 < len(parts):
             out.append(parts[i + 1])
     return b"".join(out)
-
-
-def collapse_site(site_dir: Path) -> None:
-    """Collapse the indentation of every page of ``site_dir`` in place."""
-    for path in site_dir.rglob("*.html"):
-        data = path.read_bytes()
-        fixed = collapse(data)
-        if fixed != data:
-            path.write_bytes(fixed)

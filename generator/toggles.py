@@ -11,8 +11,6 @@ checked toggle on reload; ``assets/minsheng.js`` unchecks both when a page is sh
 
 from __future__ import annotations
 
-from pathlib import Path
-
 TOGGLES = ("__drawer", "__search")
 
 
@@ -20,12 +18,8 @@ def _written(toggle: str) -> bytes:
     return f'type="checkbox" id="{toggle}" autocomplete="off">'.encode()
 
 
-def without_autocomplete(site_dir: Path) -> None:
-    """Drop ``autocomplete`` from the theme's toggles in every page of ``site_dir``."""
-    for path in site_dir.rglob("*.html"):
-        data = path.read_bytes()
-        fixed = data
-        for toggle in TOGGLES:
-            fixed = fixed.replace(_written(toggle), f'type="checkbox" id="{toggle}">'.encode())
-        if fixed != data:
-            path.write_bytes(fixed)
+def without_autocomplete(page: bytes) -> bytes:
+    """``page`` with ``autocomplete`` dropped from the theme's toggles."""
+    for toggle in TOGGLES:
+        page = page.replace(_written(toggle), f'type="checkbox" id="{toggle}">'.encode())
+    return page

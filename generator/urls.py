@@ -145,6 +145,16 @@ class Urls:
             return f"{self.prefix}data/jindu.{ext}"
         return f"{self.project_url(project_id)}{project_id}-jindu.{ext}"
 
+    def beside_project(self, project_id: str, sheets: bool) -> list[str]:
+        """Every file published beside a project's page (``sheets``: it has progress
+        templates), in one order for any id: a renamed project's files are found at their
+        old paths by pairing these lists (moves.py)."""
+        found = [self.project_feed(project_id), self.qr(project_id), self.share_image(project_id)]
+        found += [citation_file(self.project(project_id), ext) for ext in CITATION_FORMATS]
+        if sheets:
+            found += [self.progress_sheet(project_id, ext) for ext in PROGRESS_SHEET_FORMATS]
+        return found
+
     def redirect(self, project_id: str) -> str:
         """Path of the redirect page left at a former project id's address."""
         return f"{self.project_url(project_id)}index.html"

@@ -144,16 +144,22 @@ def notice_text(project: Project) -> str:
     return "\n".join(parts)
 
 
-def load_queries(notice: Notice) -> list[dict]:
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
+def load_entries(path: Path, key: str, notice: Notice) -> list[dict]:
+    """The entries under ``key`` of a query file (``q`` with ``expect`` or ``any``), each
+    given ``pages``: the projects that answer it."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))[key]
     ids = {p.id for p in notice.projects}
-    for entry in queries:
+    for entry in entries:
         assert ("expect" in entry) != ("any" in entry), f"{entry}: 要写 expect 或 any 之一"
         pages = entry.get("expect") or entry["any"]
         entry["pages"] = [pages] if isinstance(pages, str) else pages
         assert isinstance(entry["q"], str) and entry["q"].strip(), entry
         assert set(entry["pages"]) <= ids, f"{entry['q']}: 未知项目 {entry['pages']}"
-    return queries
+    return entries
+
+
+def load_queries(notice: Notice) -> list[dict]:
+    return load_entries(QUERIES, "queries", notice)
 
 
 def test_search_queries_file(notice: Notice) -> None:

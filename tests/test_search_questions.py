@@ -9,8 +9,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-from test_search import page_path, provenance, search
+from test_search import load_entries, page_path, provenance, search
 
 from generator import urls
 from generator.model import Notice
@@ -25,14 +24,7 @@ QUESTION_WORDS = re.compile("多少|怎么|有没有|能不能|吗|一年|每年
 
 
 def load_questions(notice: Notice) -> list[dict]:
-    entries = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"]
-    ids = {p.id for p in notice.projects}
-    for entry in entries:
-        assert ("expect" in entry) != ("any" in entry), f"{entry}: 要写 expect 或 any 之一"
-        wanted = entry.get("expect") or entry["any"]
-        entry["pages"] = [wanted] if isinstance(wanted, str) else wanted
-        assert set(entry["pages"]) <= ids, f"{entry['q']}: 未知项目 {entry['pages']}"
-    return entries
+    return load_entries(QUESTIONS, "questions", notice)
 
 
 def test_the_question_set(notice: Notice) -> None:

@@ -9,6 +9,7 @@ from conftest import SAMPLE_DIR
 
 from generator import urls
 from generator.data import load_bytes
+from generator.sheets.layout import has_template
 from generator.site import planner
 from generator.site.moves import Moves, moves
 from generator.site.render import redirect_page
@@ -150,3 +151,14 @@ def test_redirect_page_at_a_former_project_address(renamed) -> None:
     assert files["projects/ceshi-jiuzhu/index.html"].make() == page
     assert not files["projects/ceshi-jiuzhu/index.html"].published
     assert files["projects/ceshi-jiuzhu/qr.svg"].make() == files["projects/ceshi-shehui-jiuzhu/qr.svg"].make()
+
+
+def test_the_files_beside_a_project_page_are_the_ones_its_plan_makes(renamed) -> None:
+    """Declared once: moves.py pairs a renamed project's files through beside_project, so it
+    must name every file the plan publishes beside a project page, and nothing more."""
+    plan = planner.make(renamed)
+    made = {f.path for f in plan.files if f.published}
+    for project in renamed.projects:
+        folder = U.project_url(project.id)
+        beside = {path for path in made if path.startswith(folder)}
+        assert beside == set(U.beside_project(project.id, has_template(project))), project.id

@@ -47,14 +47,8 @@ def moves(notice: Notice, address: Urls) -> Moves:
         page = address.project_url(project.id)
         for old in project.aliases:
             pages[address.project_url(old)] = page
-            pages[address.qr(old)] = address.qr(project.id)
-            pages[address.project_feed(old)] = address.project_feed(project.id)
-            pages[address.share_image(old)] = address.share_image(project.id)
-            for ext in urls.CITATION_FORMATS:
-                pages[urls.citation_file(address.project(old), ext)] = urls.citation_file(address.project(project.id), ext)
-            if has_template(project):
-                for ext in urls.PROGRESS_SHEET_FORMATS:
-                    pages[address.progress_sheet(old, ext)] = address.progress_sheet(project.id, ext)
+            sheets = has_template(project)
+            pages.update(zip(address.beside_project(old, sheets), address.beside_project(project.id, sheets), strict=True))
             on_notice[urls.notice_anchor("p", old)] = urls.notice_anchor("p", project.id)
             on_notice[urls.annex_row(old)] = urls.annex_row(project.id)
         for item in project.items:
