@@ -20,14 +20,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import cache, serial, version
-from .config import MinshengConfig
-from .data import load
+from .config import PUBLISHING, MinshengConfig
+from .data.notices import load_all
 from .errors import DataErrors
 from .finish import Background, FinishError, finish
 from .model import Notice
 from .preview import Preview
 from .site import lock, planner, render, share
-from .site.plan import Plan
+from .site.plan import Site
 from .site.text import check_meta
 
 log = get_plugin_logger(__name__)
@@ -38,7 +38,7 @@ provenance_log = logging.getLogger("minsheng.provenance")
 _epoch_we_set: str | None = None
 
 
-def _set_source_date_epoch(notice: Notice, data_version: version.Version) -> None:
+def _set_source_date_epoch(notices: list[Notice], versions: list[version.Version]) -> None:
     """Reproducible builds: mkdocs dates every page from the clock (sitemap.xml <lastmod>,
     the mtime inside sitemap.xml.gz) unless SOURCE_DATE_EPOCH is set. Set it from the data's
     last commit (or, outside git, the latest date in the data), so the same commit builds
@@ -48,8 +48,11 @@ def _set_source_date_epoch(notice: Notice, data_version: version.Version) -> Non
     given = os.environ.get("SOURCE_DATE_EPOCH")
     if given is not None and given != _epoch_we_set:
         return
-    dates = [notice.document.date] + [r.date for p in notice.projects for r in p.reports]
-    _epoch_we_set = str(version.source_date_epoch(data_version, dates))
+    epochs = (
+        version.source_date_epoch(v, [n.document.date] + [r.date for p in n.projects for r in p.reports])
+        for n, v in zip(notices, versions, strict=True)
+    )
+    _epoch_we_set = str(max(epochs))  # the latest notice's, or a later change to an older one
     os.environ["SOURCE_DATE_EPOCH"] = _epoch_we_set
 
 
@@ -65,8 +68,8 @@ PREVIEW_POLL = 0.1  # seconds between two looks at the data file under mkdocs se
 
 
 class MinshengPlugin(BasePlugin[MinshengConfig]):
-    plan: Plan
-    data_path: Path
+    site: Site
+    data_paths: list[Path]  # the notices' data files, as listed
     # Under mkdocs serve (set in on_serve; the plugin lives across rebuilds, as it has
     # on_startup): the failed build's errors are shown in the browser.
     preview: Preview | None = None
@@ -80,29 +83,37 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Bad data stops the build here, before anything is written.
-        self.data_path = Path(config.config_file_path).parent / self.config.source
+        config_dir = Path(config.config_file_path).parent
+        listed = self.config.data_files()
+        self.data_paths = [config_dir / name for name in listed]
         # From reading the data to checking the built site against the address lock, no
-        # import or check writes either (serial.py): released after the build, or here.
-        self.reading.acquire(self.data_path)
+        # import or check writes either (serial.py; the site's notices share the lock of
+        # the first one's folder): released after the build, or here.
+        self.reading.acquire(self.data_paths[0])
         try:
-            return self._configure(config)
+            return self._configure(config, config_dir, listed)
         except BaseException:
             self.reading.release()
             raise
 
-    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
+    def _configure(self, config: MkDocsConfig, config_dir: Path, listed: list[str]) -> MkDocsConfig:
         try:
-            notice = load(self.data_path, Path(self.config.source).as_posix())
+            notices = load_all(config_dir, listed)
         except DataErrors as exc:
             for error in exc.errors:
                 log.error(str(error))
             if self.preview is not None:
                 self.preview.failed(exc.report())  # word for word what make check prints
             raise PluginError(exc.summary("，未生成网站")) from None
-        if (gone := lock.gone(self.data_path)) is not None:  # before building, not after
+        if (gone := lock.gone(self.data_paths[0])) is not None:  # before building, not after
             if self.preview is not None:
                 self.preview.failed(gone)
             raise PluginError(gone)
+        drafts = [name for name, n in zip(listed, notices, strict=True) if n.draft]
+        if drafts and os.environ.get(PUBLISHING) == "1":
+            raise PluginError(
+                f"{'、'.join(drafts)} 是草稿（draft: true），不能发布：核对完毕后删去文件中 draft: true 这一行，再运行 make site"
+            )
         if self.preview is not None:
             self.preview.passed()
         if not config.site_url:
@@ -113,14 +124,15 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             share.font_file()
         except share.FontMissing as exc:
             raise PluginError(str(exc)) from None
-        data_version = version.of(self.data_path)
-        if data_version.warning:
-            provenance_log.warning(f"警告：{data_version.warning}")
-        _set_source_date_epoch(notice, data_version)
-        build_cache = cache.folder(Path(config.config_file_path).parent)
-        self.plan = planner.make(notice, config.site_url, data_version, build_cache)
+        versions = [version.of(path) for path in self.data_paths]
+        for warning in dict.fromkeys(v.warning for v in versions if v.warning):
+            provenance_log.warning(f"警告：{warning}")
+        _set_source_date_epoch(notices, versions)
+        root = self.config.root_notice or notices[0].document.year
+        self.site = planner.site(notices, config.site_url, versions, cache.folder(config_dir), root)
+        config.nav = self.site.nav(config.nav)
         # for the theme's footer and share image (overrides/main.html)
-        config.extra["minsheng"] = render.theme_extra(self.plan)
+        config.extra["minsheng"] = render.theme_extra(self.site.latest)
         return config
 
     def on_serve(
@@ -132,7 +144,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         # timeout when it is scheduled (its private ``_timeout``; kept only where it exists).
         if isinstance(getattr(server.observer, "_timeout", None), (int, float)):
             server.observer._timeout = PREVIEW_POLL
-        server.watch(str(self.data_path))
+        for path in self.data_paths:
+            server.watch(str(path))
         server.watch(str(Path(render.__file__).parent.parent / "templates"))
         self.preview = Preview(server)
         self.indexing = Background()
@@ -152,14 +165,13 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # The theme's templates are compiled again by every build (MkDocs makes a new
         # environment each time; under mkdocs serve, each rebuild): keep them compiled.
-        env.bytecode_cache = render.compiled(self.plan.cache_dir)
+        env.bytecode_cache = render.compiled(self.site.latest.cache_dir)
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        outputs: list[tuple[str, str | bytes]] = [
-            (p.src, render.render(self.plan, p)) for p in self.plan.pages
-        ]
-        outputs += [(f.path, f.make()) for f in self.plan.files]
+        site = self.site
+        outputs: list[tuple[str, str | bytes]] = [(p.src, render.render(site.owner[p.src], p)) for p in site.pages]
+        outputs += [(f.path, f.make()) for f in site.files]
         for src_uri, content in outputs:
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} 与网站生成的页面同名，请改名或删除该文件")
@@ -181,11 +193,13 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        planned = self.plan.by_src.get(page.file.src_uri)
+        planned = self.site.by_src.get(page.file.src_uri)
         if planned is not None and (problem := check_meta(planned.src, page.meta, planned.meta)):
             raise PluginError(problem)
-        # In the content, not the theme, so that it prints and is the same on every page.
-        return markdown + render.version_html(self.plan)
+        # In the content, not the theme, so that it prints and is the same on every page:
+        # the data version of the page's notice (of the latest, on the site's own pages).
+        plan = self.site.owner.get(page.file.src_uri, self.site.latest)
+        return markdown + render.version_html(plan)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
@@ -204,10 +218,10 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         if self.indexing is not None:
             self.indexing.start(site, config_dir, self._index_failed)
         # Every published address must still be produced or redirected.
-        lock_path = lock.path_for(self.data_path)
+        lock_path = lock.path_for(self.data_paths[0])
         if not lock_path.is_file():
             log.info(f"没有网址锁 {lock_path.name}，跳过地址检查")
             return
-        lost = lock.missing(lock.read(lock_path), lock.BuiltSite(config.site_dir), self.plan.moves)
+        lost = lock.missing(lock.read(lock_path), lock.BuiltSite(config.site_dir), self.site.moves)
         if lost:
-            raise PluginError(lock.message(lock.path_for(self.config.source).as_posix(), lost))
+            raise PluginError(lock.message(lock.path_for(self.config.data_files()[0]).as_posix(), lost))

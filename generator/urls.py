@@ -30,6 +30,7 @@ PROJECT_SECTIONS = {
     "category": Section("leibie", "类别"),
     "notes": Section("bianzhezhu", "编者注"),
     "keywords": Section("guanjianci", "常用说法"),
+    "years": Section("linian", "历年目标"),
     "cite": Section("yinyong", "引用本页"),
     "source": Section("laiyuan", "来源"),
 }
@@ -40,6 +41,7 @@ HOME_SECTIONS = {
     "situations": Section("qingkuang", "按生活情况找"),
     "projects": Section("xiangmu", "按通知的分类看"),
     "usage": Section("shiyong", "怎样使用本站"),
+    "years": Section("linian", "历年通知"),
 }
 ABOUT_SECTIONS = {
     "rules": Section("yuanze", "本站写什么、不写什么"),
@@ -89,6 +91,8 @@ class Urls:
         self.SITEMAP = "sitemap.xml"  # written by MkDocs
         self.REDIRECT_SCRIPT = "assets/redirect.js"
         self.SHARE_IMAGE = "share.png"  # the site's share image (og:image of the pages without their own)
+        self.JSON_ALL = "data/notices.json"  # every notice's data, for the whole site
+        self.CSV_ALL = "data/notices-indicators.csv"
         # the notice's pages and files
         prefix = self.prefix
         self.HOME = f"{prefix}index.md"
@@ -98,12 +102,18 @@ class Urls:
         self.GLOSSARY = f"{prefix}glossary/index.md"
         self.RETIRED = f"{prefix}categories/retired/index.md"
         self.UPDATES = f"{prefix}updates/index.md"
+        self.NOTICE_FEED = f"{prefix}feed.xml"
         self.JSON_EXPORT = f"{prefix}data/projects.json"
         self.CSV_EXPORT = f"{prefix}data/indicators.csv"
         self.DATA_PACKAGE = f"{prefix}data/datapackage.json"
 
     def __repr__(self) -> str:
         return f"Urls({self.year!r})"
+
+    def programme(self, programme_id: str) -> str:
+        """Source path of a programme's page, gathering its projects of every year (the
+        site's own: ``programmes/<id>/index.md``)."""
+        return f"programmes/{programme_id}/index.md"
 
     def project(self, project_id: str) -> str:
         """Source path of a project page, e.g. ``projects/dibao/index.md``."""
@@ -177,6 +187,12 @@ class Urls:
     @staticmethod
     def citation_file(page_src: str, ext: str) -> str:
         return citation_file(page_src, ext)
+
+
+def of_notice(year: int) -> Urls:
+    """The addresses of the site's notice of ``year``: every notice of a site of several
+    has its pages under its year."""
+    return Urls(year)
 
 
 def url_of(path: str) -> str:

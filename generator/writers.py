@@ -86,7 +86,11 @@ def check(args: argparse.Namespace) -> int:
         notice = _ready(args.file)
         if notice is None:
             return 1
-        recorded = lock.record(args.file, notice, args.docs)
+        try:
+            recorded = lock.record(args.file, args.docs)
+        except DataErrors as exc:  # another notice listed with it in mkdocs.yml
+            _say(exc.report())
+            return 1
     if recorded is not None and recorded.lost:  # the data is fine, but would break links
         _say("错误：" + lock.message(recorded.path.as_posix(), recorded.lost))
         return 1
@@ -102,12 +106,16 @@ def _verify(args: argparse.Namespace, notice: Notice) -> int:
     """CI's check: the lock must hold every address the data publishes; nothing written."""
     from .site import lock
 
-    path = lock.path_for(args.file)
+    try:
+        path, site = lock.of_data(args.file)
+    except DataErrors as exc:  # another notice of the site
+        _say(exc.report())
+        return 1
     if not path.is_file():
         _say(f"错误：找不到网址锁 {path.as_posix()}；请在本地运行 make lock 生成，并与数据文件一起提交。")
         return 1
     locked = lock.read(path)
-    new = lock.wanted(notice, locked, args.docs)
+    new = lock.wanted(site, locked, args.docs)
     lost, added = sorted(set(locked) - set(new)), sorted(set(new) - set(locked))
     if lost:
         _say("错误：" + lock.message(path.as_posix(), lost))
@@ -137,9 +145,13 @@ def _lock(args: argparse.Namespace) -> int:
     notice = _ready(args.file)
     if notice is None:
         return 1
-    path = lock.path_for(args.file)
+    try:
+        path, site = lock.of_data(args.file)
+    except DataErrors as exc:  # another notice of the site
+        _say(exc.report())
+        return 1
     old = lock.read(path) if path.is_file() else []
-    new = lock.wanted(notice, old, args.docs)
+    new = lock.wanted(site, old, args.docs)
     added, removed = sorted(set(new) - set(old)), sorted(set(old) - set(new))
     name = path.as_posix()
     if args.check:
@@ -203,6 +215,12 @@ def _import(args: argparse.Namespace, sheet: Path) -> int:
 
         _say(f"错误：{args.file} 已写入，但网址锁 {lock_name} 没能写入（{reason(exc)}）；问题解决后请运行 make check 登记新地址。")
         return 1
+    except DataErrors as exc:  # another notice listed with it in mkdocs.yml
+        _say(exc.report())
+        _say(f"错误：{args.file} 已写入，但同一网站的其他通知有错误，网址锁没有更新；改正后请运行 make check 登记新地址。")
+        return 1
+    if recorded is not None:  # a site of several notices has one lock, beside its first notice
+        lock_name = recorded.path.as_posix()
     if recorded is not None and recorded.lost:
         _say("错误：" + lock.message(lock_name, recorded.lost))
         return 1

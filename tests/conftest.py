@@ -29,6 +29,8 @@ import pytest
 
 from generator.data import load
 from generator.model import Notice
+from generator.site import configured
+from generator.site.plan import Site
 
 # --------------------------------------------------------------------------
 # Paths and data
@@ -68,6 +70,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def notice() -> Notice:
     """The real notice, loaded the way the plugin loads it."""
     return load(ROOT / "data" / "projects.yaml", "data/projects.yaml")
+
+
+@pytest.fixture(scope="session")
+def real_site() -> Site:
+    """The plan of the real site as mkdocs.yml lists its notices (no data version)."""
+    return configured.load_site(ROOT / "mkdocs.yml", dated=False)[0]
 
 
 @pytest.fixture(scope="session")

@@ -16,8 +16,9 @@ from generator.cli import main
 from generator.data import load_bytes
 from generator.errors import DataErrors
 from generator.model import Notice
-from generator.site import lock, planner
+from generator.site import lock
 from generator.site.moves import Moves
+from generator.site.plan import Site
 
 LOCK = ROOT / "data" / "urls.lock"
 SAMPLE_URL = "https://example.org/minsheng/"
@@ -28,9 +29,30 @@ SAMPLE_URL = "https://example.org/minsheng/"
 # --------------------------------------------------------------------------
 
 
-def test_committed_lock_is_what_the_data_publishes(notice: Notice) -> None:
-    published = planner.make(notice).addresses(ROOT / "docs")
-    assert lock.read(LOCK) == published  # no renamed ids yet: nothing kept for a redirect
+# The lock as it was when the site held one notice, its pages at the site's root (a copy
+# of data/urls.lock then): every address in it must keep answering (tests/test_nginx.py
+# through make preview's nginx, built_site below as files).
+SINGLE_NOTICE_LOCK = ROOT / "tests" / "fixtures" / "urls-single-notice.lock"
+
+
+def single_notice_lock() -> list[str]:
+    """The 834 addresses the lock held before the site held several notices."""
+    return lock.read(SINGLE_NOTICE_LOCK)
+
+
+def test_committed_lock_is_what_the_data_publishes(real_site: Site) -> None:
+    published = real_site.addresses(ROOT / "docs")
+    locked = lock.read(LOCK)
+    assert set(published) <= set(locked)
+    # Kept besides: the 2020 notice's addresses from when its pages stood at the root,
+    # each leading to its page under 2020/ (no renamed ids yet: nothing else).
+    former = sorted(set(locked) - set(published))
+    assert former == sorted(set(single_notice_lock()) - set(published))  # all still in the lock
+    moves = real_site.moves
+    assert [a for a in former if moves.resolve(a) not in published] == []
+    # the site's own pages stayed where they were
+    assert {"./", "./#xiangmu", "about/", "subscribe/", "data/", "data/#csv", "feed.xml", "guide/", "robots.txt", "share.png"} <= set(published)
+    assert len(single_notice_lock()) == 834
     assert main(["lock", "--check", str(ROOT / "data" / "projects.yaml"), "--docs", str(ROOT / "docs")]) == 0
 
 
@@ -70,9 +92,10 @@ def test_lock_lists_every_kind_of_address(notice: Notice) -> None:
         assert f"glossary/#{term.id}" in locked
 
 
-def test_every_locked_address_is_in_the_built_site(built_site: Path, notice: Notice) -> None:
+def test_every_locked_address_is_in_the_built_site(built_site: Path, real_site: Site) -> None:
     site = lock.BuiltSite(built_site)
-    assert lock.missing(lock.read(LOCK), site, planner.make(notice).moves) == []
+    assert lock.missing(lock.read(LOCK), site, real_site.moves) == []
+    assert lock.missing(single_notice_lock(), site, real_site.moves) == []
     # and the check can fail: an address that was never made is reported
     assert lock.missing(["projects/no-such-project/", "notice/#p-nothing"], site, Moves()) == [
         "projects/no-such-project/",
@@ -87,7 +110,7 @@ def test_lock_check_names_the_difference(tmp_path: Path, capsys: pytest.CaptureF
     capsys.readouterr()
     lock_file = config.parent / "urls.lock"
     lines = lock_file.read_text(encoding="utf-8").splitlines()
-    lines.remove("projects/ceshi-lu/#licheng")
+    lines.remove("2099/projects/ceshi-lu/#licheng")
     lock_file.write_text("\n".join([*lines, "projects/gone/"]) + "\n", encoding="utf-8")
     assert main(["lock", "--check", data, "--docs", docs]) == 1
     assert capsys.readouterr().err == (
@@ -122,11 +145,11 @@ def test_renaming_without_aliases_fails_naming_every_lost_address(
     lost = [
         a
         for a in before
-        if a.startswith("projects/ceshi-jiuzhu/")
-        or a.startswith("notice/#annex-ceshi-jiuzhu")
+        if a.startswith("2099/projects/ceshi-jiuzhu/")
+        or a.startswith("2099/notice/#annex-ceshi-jiuzhu")
         or a.endswith(("#ce-dibao", "#dibao-renshu"))
     ]
-    assert "projects/ceshi-jiuzhu/" in lost and "projects/ceshi-jiuzhu/qr.svg" in lost
+    assert "2099/projects/ceshi-jiuzhu/" in lost and "2099/projects/ceshi-jiuzhu/qr.svg" in lost
     listing = "".join(f"  {a}\n" for a in lost)
     expected = (
         f"ERROR   -  网址锁 urls.lock 中有 {len(lost)} 个已发布的地址既没有生成，也没有转到新位置：\n"
@@ -142,23 +165,22 @@ def test_renaming_with_aliases_keeps_every_address(locked_sample: Path, tmp_path
     site = tmp_path / "site"
     proc = samplesite.build(locked_sample, site, SAMPLE_URL)
     assert proc.returncode == 0, proc.stderr
-    old, new = site / "projects" / "ceshi-jiuzhu", site / "projects" / "ceshi-shehui-jiuzhu"
+    old, new = site / "2099" / "projects" / "ceshi-jiuzhu", site / "2099" / "projects" / "ceshi-shehui-jiuzhu"
     assert (old / "qr.svg").read_bytes() == (new / "qr.svg").read_bytes()
     assert (old / "feed.xml").read_bytes() == (new / "feed.xml").read_bytes()
     redirect = (old / "index.html").read_text(encoding="utf-8")
-    assert f'<link rel="canonical" href="{SAMPLE_URL}projects/ceshi-shehui-jiuzhu/">' in redirect
+    now = f"{SAMPLE_URL}2099/projects/ceshi-shehui-jiuzhu/"
+    title = "4．测试救助（测试县2099年民生工程）"
+    assert f'<link rel="canonical" href="{now}">' in redirect
     assert '<noscript><meta http-equiv="refresh" content="0; url=../ceshi-shehui-jiuzhu/"></noscript>' in redirect
-    assert '<meta property="og:title" content="4．测试救助">' in redirect
-    assert f'<meta property="og:url" content="{SAMPLE_URL}projects/ceshi-shehui-jiuzhu/">' in redirect
-    assert (
-        f'“4．测试救助”现在的网址是：<a href="../ceshi-shehui-jiuzhu/">{SAMPLE_URL}projects/ceshi-shehui-jiuzhu/</a>'
-        in redirect
-    )
+    assert f'<meta property="og:title" content="{title}">' in redirect
+    assert f'<meta property="og:url" content="{now}">' in redirect
+    assert f'“{title}”现在的网址是：<a href="../ceshi-shehui-jiuzhu/">{now}</a>' in redirect
     assert '{"ce-dibao": "ce-zuidi", "dibao-renshu": "dibao-duixiang"}' in redirect
     page = (new / "index.html").read_text(encoding="utf-8")
     assert '<div id="ce-dibao" class="ms-alias"></div>' in page
     assert '<span id="dibao-renshu" class="ms-alias"></span>' in page
-    notice_page = (site / "notice" / "index.html").read_text(encoding="utf-8")
+    notice_page = (site / "2099" / "notice" / "index.html").read_text(encoding="utf-8")
     for anchor in ["annex-ceshi-jiuzhu", "annex-ceshi-jiuzhu-ce-dibao", "annex-ceshi-jiuzhu-ce-guer"]:
         assert f'<span id="{anchor}" class="ms-alias"></span>' in notice_page
 
@@ -174,7 +196,7 @@ def test_lock_command_keeps_redirected_addresses_and_reports_removals(
     after = lock.read(folder / "urls.lock")
     assert set(before) <= set(after)  # every old address kept: each now redirects
     added = sorted(set(after) - set(before))
-    assert "projects/ceshi-shehui-jiuzhu/#dibao-duixiang" in added
+    assert "2099/projects/ceshi-shehui-jiuzhu/#dibao-duixiang" in added
     name = f"{folder.as_posix()}/urls.lock"
     assert capsys.readouterr().out == (
         f"已写入 {name}：共 {len(after)} 个地址，新增 {len(added)} 个，删除 0 个。\n"
@@ -186,7 +208,7 @@ def test_lock_command_keeps_redirected_addresses_and_reports_removals(
     )
     assert main(args) == 0
     removed = sorted(set(after) - set(lock.read(folder / "urls.lock")))
-    assert "projects/ceshi-jiuzhu/" in removed and "projects/ceshi-shehui-jiuzhu/" not in removed
+    assert "2099/projects/ceshi-jiuzhu/" in removed and "2099/projects/ceshi-shehui-jiuzhu/" not in removed
     listing = "".join(f"  {a}\n" for a in removed)
     total = len(after) - len(removed)
     assert capsys.readouterr().out == (

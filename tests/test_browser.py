@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from generator import urls
 from generator.model import Notice
 
-U = urls.Urls()  # the addresses of a notice published at the site's root
+U = urls.Urls(2020)  # the addresses of the real notice
 
 
 def rows_in_order(page) -> list[str]:

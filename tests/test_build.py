@@ -16,7 +16,7 @@ from test_search import fragments
 from generator import urls
 from generator.model import Notice, Project
 
-U = urls.Urls()  # the addresses of a notice published at the site's root
+U = urls.Urls(2020)  # the addresses of the real notice
 
 FAKE_BASE = "http://site.invalid/"  # resolves relative links; never fetched
 RESOURCE_ATTRS = {
@@ -43,10 +43,11 @@ def html_pages(site: Path) -> list[Path]:
     return pages
 
 
-def project_dirs(site: Path) -> set[str]:
-    """Project page folders, leaving out the redirects kept at former ids."""
+def project_dirs(site: Path, year: int) -> set[str]:
+    """Project page folders of the notice of ``year``, leaving out the redirects kept at
+    former ids."""
     found = set()
-    for index in (site / "projects").glob("*/index.html"):
+    for index in (site / str(year) / "projects").glob("*/index.html"):
         if 'http-equiv="refresh"' not in index.read_text(encoding="utf-8"):
             found.add(index.parent.name)
     return found
@@ -67,7 +68,7 @@ def linked_projects(doc: Element, page_url: str, notice: Notice) -> set[str]:
         if not href or href.startswith("#"):  # the page's own table of contents
             continue
         path = urlsplit(urljoin(page_url, href)).path
-        m = re.fullmatch(r"/projects/([^/]+)/(index\.html)?", path)
+        m = re.fullmatch(r"/2020/projects/([^/]+)/(index\.html)?", path)
         if m and m.group(1) in ids:
             found.add(m.group(1))
     return found
@@ -83,7 +84,7 @@ def test_every_project_has_its_page(built_site: Path, notice: Notice) -> None:
         p.id for p in notice.projects if not page_path(built_site, U.project(p.id)).is_file()
     ]
     assert not missing, f"项目页面缺失：{missing}"
-    extra = project_dirs(built_site) - {p.id for p in notice.projects}
+    extra = project_dirs(built_site, 2020) - {p.id for p in notice.projects}
     assert not extra, f"projects/ 下有数据里没有的页面：{sorted(extra)}"
 
 
@@ -277,11 +278,11 @@ REAL_NOTICE_MARKS = ["太和", "太政", "2020"]
 
 
 def test_sample_notice_builds_its_own_site(sample_site: Path, sample_notice: Notice) -> None:
-    on_disk = project_dirs(sample_site)
+    on_disk = project_dirs(sample_site, 2099)
     assert on_disk == {p.id for p in sample_notice.projects}
     assert len(on_disk) == 4
     for project in sample_notice.projects:
-        doc = parse_file(page_path(sample_site, U.project(project.id)))
+        doc = parse_file(page_path(sample_site, urls.Urls(2099).project(project.id)))
         assert project.name in doc.find("h1").text
     found = []
     files = [*html_pages(sample_site), sample_site / "sitemap.xml"]

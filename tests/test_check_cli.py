@@ -123,10 +123,10 @@ def test_check_records_a_new_report_in_the_lock(tmp_path, monkeypatch, capsys) -
     assert out.splitlines()[2:] == [
         "  进度报告 1 份，最新截至 2020-09-30：第1项 “四带一自”产业扶贫 1 份。",
         f"  网址锁 {tmp_path.as_posix()}/urls.lock：新登记 2 个地址，请与数据文件一起提交：",
-        "    projects/sidai-yizi/#gengxin",
-        "    projects/sidai-yizi/#gengxin-2020-09-30",
+        "    2020/projects/sidai-yizi/#gengxin",
+        "    2020/projects/sidai-yizi/#gengxin-2020-09-30",
     ]
-    assert "projects/sidai-yizi/#gengxin-2020-09-30\n" in (tmp_path / "urls.lock").read_text("utf-8")
+    assert "\n2020/projects/sidai-yizi/#gengxin-2020-09-30\n" in (tmp_path / "urls.lock").read_text("utf-8")
     assert main(["lock", "--check", str(data)]) == 0
     assert main(["check", str(data)]) == 0  # a second run has nothing to add
     assert "网址锁" not in capsys.readouterr().out
@@ -144,7 +144,8 @@ def test_check_refuses_to_drop_a_published_address(tmp_path, monkeypatch, capsys
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        f"错误：网址锁 {tmp_path.as_posix()}/urls.lock 中有 1 个已发布的地址既没有生成，也没有转到新位置：\n"
+        f"错误：网址锁 {tmp_path.as_posix()}/urls.lock 中有 2 个已发布的地址既没有生成，也没有转到新位置：\n"
+        "  2020/projects/sidai-yizi/#yuanqu\n"
         "  projects/sidai-yizi/#yuanqu\n"
         "已发布的网址不能失效：如果改了编号，请把旧编号写进该条目的 aliases；"
         "如果确实要删除这些地址，请运行 make lock 更新网址锁，并在提交说明中写明原因。\n"

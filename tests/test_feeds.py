@@ -11,7 +11,7 @@ from conftest import SAMPLE_CONFIG, build_site
 
 from generator import progress
 from generator.model import Notice
-from generator.site.feeds import feed
+from generator.site.feeds import entries, feed
 from generator.site.robots import robots_txt
 from generator.urls import Urls
 
@@ -27,20 +27,20 @@ def _ids(xml: str) -> list[str]:
 
 def test_entry_ids_are_tag_uris_of_the_notice_and_the_report(sample_notice: Notice) -> None:
     updates = progress.recent(sample_notice.projects)
-    ids = _ids(feed(sample_notice, Urls(), "https://example.org/minsheng/", updates))
+    ids = _ids(feed(sample_notice, Urls(), "https://example.org/minsheng/", entries(sample_notice, Urls(), updates)))
     assert ids[0] == "tag:minsheng-gongkai,2099-03-15:2099"
     assert "tag:minsheng-gongkai,2099-03-15:2099/ceshi-jiuzhu/gengxin-2099-07-31" in ids
     assert all(TAG.fullmatch(i) for i in ids), ids
     assert len(set(ids)) == len(ids) == 1 + len(updates)
     project = sample_notice.project("ceshi-lu")
     own = [(r, p) for r, p in updates if p is project]
-    assert _ids(feed(sample_notice, Urls(), "", own, project))[0] == "tag:minsheng-gongkai,2099-03-15:2099/ceshi-lu"
+    assert _ids(feed(sample_notice, Urls(), "", entries(sample_notice, Urls(), own), project))[0] == "tag:minsheng-gongkai,2099-03-15:2099/ceshi-lu"
 
 
 def test_ids_do_not_depend_on_the_site_address_but_links_do(sample_notice: Notice) -> None:
     updates = progress.recent(sample_notice.projects)
-    one = feed(sample_notice, Urls(), "https://example.org/minsheng/", updates)
-    other = feed(sample_notice, Urls(), "http://mirror.example.net/", updates)
+    one = feed(sample_notice, Urls(), "https://example.org/minsheng/", entries(sample_notice, Urls(), updates))
+    other = feed(sample_notice, Urls(), "http://mirror.example.net/", entries(sample_notice, Urls(), updates))
     assert _ids(one) == _ids(other)
     assert 'href="https://example.org/minsheng/projects/' in one
     assert 'href="http://mirror.example.net/projects/' in other

@@ -46,7 +46,7 @@ from generator.site import planner
 from generator.site.render import render
 from generator.version import of as version_of
 
-U = urls.Urls()  # the addresses of a notice published at the site's root
+U = urls.Urls(2020)  # the addresses of the real notice
 
 
 def page_html(site: Path, src: str) -> str:
@@ -57,7 +57,7 @@ def page_html(site: Path, src: str) -> str:
 def allowed(built_site: Path, notice: Notice) -> Allowed:
     version = version_of(ROOT / "data" / "projects.yaml")
     site_url = (built_site / "index.html").read_text(encoding="utf-8").split('rel="canonical" href="')[1].split('"')[0]
-    plan = planner.make(notice, site_url, version)
+    plan = planner.make(notice, site_url, version, address=U)
     values = {squeeze(version.label), version.date or "未知"}
     values |= {squeeze(plan.citation.project(p)) for p in notice.projects}
     reports = [r for p in notice.projects for r in p.reports]
@@ -202,7 +202,7 @@ def test_a_template_that_drops_a_qualifier_is_caught(
 ) -> None:
     copy = tmp_path / "templates"
     shutil.copytree(ROOT / "generator" / "templates", copy)
-    plan = planner.make(notice, "https://example.org/")
+    plan = planner.make(notice, "https://example.org/", address=U)
     page = plan.page(src)
     project = next((p for p in notice.projects if U.project(p.id) == src), None)
     assert not figure_violations(render(plan, page, copy), notice, src, project)  # the copy as it is

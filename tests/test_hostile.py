@@ -38,7 +38,7 @@ from generator import model, urls
 from generator.data import MAX_BYTES, MAX_TEXT, load_bytes
 from generator.errors import DataErrors
 
-U = urls.Urls()  # the addresses of a notice published at the site's root
+U = urls.Urls(2099)  # the addresses of the sample notice
 
 SAMPLE = SAMPLE_DIR / "projects.yaml"
 NAME = "data/projects.yaml"
@@ -503,6 +503,8 @@ REFUSED = [
     ("categories[0].paragraphs", ["ceshi-lu<script>"], "编号 "),
     ("situations[0].members", ["ceshi-lu#<script>"], "成员 "),
     ("situations[0].ties[0].member", "ceshi-lu#<script>", "成员 "),
+    ("projects[0].continues", {"year": 2098, "project": "<script>"}, "编号 "),
+    ("projects[0].indicators[0].continues", 'licheng" onclick="x', "编号 "),
 ]
 
 
@@ -518,6 +520,8 @@ def _set(data: Any, path: str, value: Any) -> None:
 
 def _error_path(path: str, value: Any) -> str:
     """Where the loader reports a hostile value set at ``path``."""
+    if isinstance(value, dict):  # a mapping: its one hostile key
+        return f"{path}.{next(k for k, v in value.items() if not re.fullmatch(r'[a-z0-9]+', str(v)))}"
     if not isinstance(value, list):
         return path
     if not isinstance(value[0], dict):

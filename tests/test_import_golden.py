@@ -65,8 +65,9 @@ def sample_copy(root: Path, replace: list[list[str]] = ()) -> Path:
     data.write_text(text, encoding="utf-8")
     shutil.copytree(SAMPLE_DIR / "docs", root / "docs")
     try:  # the address lock of the data as it is, as a real data folder has one
-        plan = planner.make(load(data))
-        lock.write(lock.path_for(data), plan.addresses(root / "docs"))
+        notice = load(data)
+        site = planner.site([notice], root_year=notice.document.year)
+        lock.write(lock.path_for(data), site.addresses(root / "docs"))
     except DataErrors:
         pass  # a case about broken data: no lock to start from
     return data

@@ -58,7 +58,7 @@ def test_two_imports_at_once_both_land_the_second_waiting_and_saying_so(tmp_path
     reports = load(data).project("ceshi-lu").reports
     assert [r.date for r in reports if r.date.startswith("2099-1")] == ["2099-10-31", "2099-11-30"]
     locked = lock.read(lock.path_for(data))
-    assert {"projects/ceshi-lu/#gengxin-2099-10-31", "projects/ceshi-lu/#gengxin-2099-11-30"} <= set(locked)
+    assert {"2099/projects/ceshi-lu/#gengxin-2099-10-31", "2099/projects/ceshi-lu/#gengxin-2099-11-30"} <= set(locked)
 
 
 def test_make_never_runs_a_file_name_as_shell(tmp_path: Path) -> None:
@@ -78,16 +78,16 @@ def test_ci_check_verifies_the_lock_without_writing_it(tmp_path: Path, monkeypat
     monkeypatch.chdir(tmp_path)
     path = lock.path_for(data)
     locked = lock.read(path)
-    lock.write(path, [*locked, "projects/ceshi-lu/#gone"])
+    lock.write(path, [*locked, "2099/projects/ceshi-lu/#gone"])
     assert main(["check", "--check-lock", "data/projects.yaml"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("错误：网址锁 data/urls.lock 中有 1 个已发布的地址既没有生成")
-    lock.write(path, [a for a in locked if a not in ("projects/ceshi-lu/#mubiao", "projects/ceshi-lu/")])
+    lock.write(path, [a for a in locked if a not in ("2099/projects/ceshi-lu/#mubiao", "2099/projects/ceshi-lu/")])
     before = path.read_bytes()
     assert main(["check", "--check-lock", "data/projects.yaml"]) == 1
     assert capsys.readouterr().err == (
         "错误：网址锁 data/urls.lock 缺少数据发布的 2 个地址：\n"
-        "  projects/ceshi-lu/\n  projects/ceshi-lu/#mubiao\n"
+        "  2099/projects/ceshi-lu/\n  2099/projects/ceshi-lu/#mubiao\n"
         "请在本地运行 make check（会自动登记这些地址），并把网址锁与数据文件一起提交。\n"
     )
     assert path.read_bytes() == before
@@ -98,7 +98,7 @@ def test_ci_check_verifies_the_lock_without_writing_it(tmp_path: Path, monkeypat
 def test_make_check_under_ci_only_verifies(tmp_path: Path) -> None:
     data = sample_copy(tmp_path)
     path = lock.path_for(data)  # the lock as make, run from the project, sees it (docs/)
-    lock.write(path, lock.wanted(load(data), [], ROOT / "docs")[1:])
+    lock.write(path, lock.wanted(lock.of_data(data)[1], [], ROOT / "docs")[1:])
     before = path.read_bytes()
     env = {**os.environ, "CI": "true"}
     proc = subprocess.run(

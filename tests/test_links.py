@@ -36,7 +36,7 @@ from test_search import fragments
 from generator import urls
 from generator.model import Notice
 
-U = urls.Urls()  # the addresses of a notice published at the site's root
+U = urls.Urls(2020)  # the addresses of the real notice
 
 SUBPATH_URL = "https://example.org/minsheng/"
 LINK_ATTRS = {"href", "src"}

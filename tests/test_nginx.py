@@ -30,6 +30,7 @@ import checkout
 import pytest
 import samplesite
 from conftest import ROOT
+from test_addresses import single_notice_lock
 from test_search import search
 
 from generator.publish import nginx, preview
@@ -51,7 +52,8 @@ SECURITY = {
     "cross-origin-opener-policy": "same-origin",
 }
 YEAR = "public, max-age=31536000, immutable"
-OLD, NEW = "/projects/ceshi-jiuzhu/", "/projects/ceshi-shehui-jiuzhu/"
+OLD, NEW = "/2099/projects/ceshi-jiuzhu/", "/2099/projects/ceshi-shehui-jiuzhu/"
+ROOT_OLD = "/projects/ceshi-jiuzhu/"  # as it was before the site held several notices
 
 
 def free_port() -> int:
@@ -145,7 +147,7 @@ def test_text_is_compressed_with_gzip_and_brotli(served: Served, results_dir: Pa
         "/assets/minsheng.js",
         "/feed.xml",
         "/pagefind/pagefind.js",
-        "/data/indicators.csv",
+        "/2099/data/indicators.csv",
         NEW + "qr.svg",
     ]
     lines = ["路径\t原始字节\tgzip\tbrotli"]
@@ -219,6 +221,11 @@ def test_former_addresses_answer_301_with_the_current_one(served: Served) -> Non
         (OLD + "?from=qr", NEW + "?from=qr"),
         (OLD + "qr.svg", NEW + "qr.svg"),
         (OLD + "feed.xml", NEW + "feed.xml"),
+        (ROOT_OLD, NEW),  # straight to the current page, not through OLD
+        ("/projects/ceshi-lu/", "/2099/projects/ceshi-lu/"),
+        ("/projects/", "/2099/projects/"),
+        ("/notice/?a=1", "/2099/notice/?a=1"),
+        ("/data/indicators.csv", "/2099/data/indicators.csv"),
     ]:
         status, headers, _ = served.get(old)
         assert (status, headers["location"]) == (301, new), old
@@ -229,11 +236,11 @@ def test_former_addresses_answer_301_with_the_current_one(served: Served) -> Non
 
 
 def test_open_data_and_feeds_may_be_read_by_any_site(served: Served) -> None:
-    status, headers, _ = served.get("/data/indicators.csv")
+    status, headers, _ = served.get("/2099/data/indicators.csv")
     assert status == 200
     assert headers["content-type"] == "text/csv; charset=utf-8"
     assert headers["access-control-allow-origin"] == "*"
-    for path in ("/data/projects.json", "/feed.xml"):
+    for path in ("/2099/data/projects.json", "/feed.xml", "/2099/feed.xml"):
         assert served.get(path)[1]["access-control-allow-origin"] == "*", path
     assert "access-control-allow-origin" not in served.get("/")[1]
 
@@ -244,14 +251,15 @@ def test_open_data_and_feeds_may_be_read_by_any_site(served: Served) -> None:
 
 PAGES = [
     ("首页", "", 200),
-    ("项目总览", "projects/", 200),
-    ("通知原文", "notice/", 200),
-    ("类别", "categories/new/", 200),
-    ("调整和退出", "categories/retired/", 200),
+    ("通知首页", "2099/", 200),
+    ("项目总览", "2099/projects/", 200),
+    ("通知原文", "2099/notice/", 200),
+    ("类别", "2099/categories/new/", 200),
+    ("调整和退出", "2099/categories/retired/", 200),
     ("项目页", NEW.lstrip("/"), 200),
-    ("名词解释", "glossary/", 200),
-    ("工作要求", "requirements/", 200),
-    ("最近更新", "updates/", 200),
+    ("名词解释", "2099/glossary/", 200),
+    ("工作要求", "2099/requirements/", 200),
+    ("最近更新", "2099/updates/", 200),
     ("开放数据", "data/", 200),
     ("手写页面", "about/", 200),
     ("404 页", "no-such-page/", 404),
@@ -355,6 +363,22 @@ def test_the_listener_does_report_an_inline_script(served: Served, watched_page)
 # --------------------------------------------------------------------------
 
 
+def _unanswered(served: Served, addresses: list[str]) -> list[str]:
+    """The addresses (``page#anchor`` or a file, site-relative) that nginx does not answer:
+    a page or file must come back 200, directly or after one 301, and an anchor must be an
+    id of the page it lands on (or be carried there by its redirect page's script)."""
+    lost = []
+    for address in addresses:
+        path, _, anchor = address.partition("#")
+        url = "/" + ("" if path == "./" else path)
+        status, headers, body = served.get(url)
+        if status == 301:
+            status, headers, body = served.get(headers["location"])
+        if status != 200 or (anchor and f'id="{anchor}"' not in body.decode("utf-8", "replace")):
+            lost.append(address)
+    return lost
+
+
 def test_make_preview_builds_and_serves_the_site_through_nginx(tmp_path: Path) -> None:
     repo = checkout.clone(tmp_path / "repo")
     port = free_port()
@@ -393,6 +417,7 @@ def test_make_preview_builds_and_serves_the_site_through_nginx(tmp_path: Path) -
         status, headers, body = served.get("/")
         assert status == 200 and headers["content-security-policy"] == CSP
         assert "太和县" in body.decode("utf-8")
+        assert not _unanswered(served, single_notice_lock())
     finally:
         os.killpg(make.pid, signal.SIGINT)
         make.communicate(timeout=20)

@@ -12,7 +12,10 @@ import pytest
 import samplesite
 from conftest import LocalServer
 
-OLD, NEW = "projects/ceshi-jiuzhu/", "projects/ceshi-shehui-jiuzhu/"
+OLD, NEW = "2099/projects/ceshi-jiuzhu/", "2099/projects/ceshi-shehui-jiuzhu/"
+# The same old page at the site's root, as it was published before the site held several
+# notices: it leads to the current page as well, in one step.
+ROOT_OLD = "projects/ceshi-jiuzhu/"
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +39,7 @@ def in_view(page, selector: str) -> bool:
     )
 
 
+@pytest.mark.parametrize("old", [OLD, ROOT_OLD])
 @pytest.mark.parametrize(
     ("old_anchor", "new_anchor", "target"),
     [
@@ -46,9 +50,9 @@ def in_view(page, selector: str) -> bool:
     ],
 )
 def test_old_project_address_lands_on_the_new_page_and_section(
-    page, renamed: str, old_anchor: str, new_anchor: str, target: str
+    page, renamed: str, old: str, old_anchor: str, new_anchor: str, target: str
 ) -> None:
-    page.goto(renamed + OLD + (f"#{old_anchor}" if old_anchor else ""))
+    page.goto(renamed + old + (f"#{old_anchor}" if old_anchor else ""))
     page.wait_for_url(renamed + NEW + (f"#{new_anchor}" if new_anchor else ""))
     page.wait_for_load_state("load")
     assert page.inner_text("h1").startswith("4．测试救助")
@@ -63,8 +67,11 @@ def test_old_anchor_on_the_current_page_scrolls_to_its_section(page, renamed: st
     assert page.eval_on_selector("#dibao-renshu", "el => el.closest('tr').id") == "dibao-duixiang"
 
 
-def test_old_annex_anchor_on_the_notice_still_finds_its_row(page, renamed: str) -> None:
-    page.goto(renamed + "notice/#annex-ceshi-jiuzhu-ce-dibao")
+@pytest.mark.parametrize("notice", ["2099/notice/", "notice/"])
+def test_old_annex_anchor_on_the_notice_still_finds_its_row(page, renamed: str, notice: str) -> None:
+    page.goto(renamed + notice + "#annex-ceshi-jiuzhu-ce-dibao")
+    # from the root, redirect.js maps the old anchor to the row's current one on the way
+    page.wait_for_url(renamed + "2099/notice/#annex-ceshi-" + ("jiuzhu-ce-dibao" if notice != "notice/" else "shehui-jiuzhu-ce-zuidi"))
     page.wait_for_load_state("load")
     row = "tr#annex-ceshi-shehui-jiuzhu"  # ce-zuidi, formerly ce-dibao, is the project's first row
     assert page.eval_on_selector("#annex-ceshi-jiuzhu-ce-dibao", "el => el.closest('tr').id") == (
@@ -74,11 +81,12 @@ def test_old_annex_anchor_on_the_notice_still_finds_its_row(page, renamed: str) 
     assert "测试最低生活保障" in page.inner_text(row)
 
 
-def test_old_address_works_without_javascript(browser, renamed: str) -> None:
+@pytest.mark.parametrize("old", [OLD, ROOT_OLD])
+def test_old_address_works_without_javascript(browser, renamed: str, old: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(renamed + OLD)
+        page.goto(renamed + old)
         page.wait_for_url(renamed + NEW)  # the meta refresh
         assert page.inner_text("h1").startswith("4．测试救助")
     finally:
@@ -86,7 +94,7 @@ def test_old_address_works_without_javascript(browser, renamed: str) -> None:
 
 
 def test_old_qr_code_file_is_still_served(renamed: str, page) -> None:
-    old = page.request.get(renamed + OLD + "qr.svg")
     new = page.request.get(renamed + NEW + "qr.svg")
-    assert old.status == 200 and old.body() == new.body()
-    assert old.headers["content-type"] == "image/svg+xml"
+    for old in (page.request.get(renamed + OLD + "qr.svg"), page.request.get(renamed + ROOT_OLD + "qr.svg")):
+        assert old.status == 200 and old.body() == new.body()
+        assert old.headers["content-type"] == "image/svg+xml"

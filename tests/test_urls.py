@@ -133,24 +133,28 @@ def test_every_former_address_leads_to_its_current_place(renamed) -> None:
 
 
 def test_redirect_page_at_a_former_project_address(renamed) -> None:
-    plan = planner.make(renamed, "https://example.org/ms/")
-    project = renamed.project("ceshi-shehui-jiuzhu")
-    page = redirect_page(plan, "projects/ceshi-jiuzhu/", project)
-    assert '<link rel="canonical" href="https://example.org/ms/projects/ceshi-shehui-jiuzhu/">' in page
+    site = planner.site([renamed], "https://example.org/ms/", root_year=2099)
+    page = redirect_page(site, "2099/projects/ceshi-jiuzhu/", "2099/projects/ceshi-shehui-jiuzhu/", "4．测试救助")
+    assert '<link rel="canonical" href="https://example.org/ms/2099/projects/ceshi-shehui-jiuzhu/">' in page
     assert '<noscript><meta http-equiv="refresh" content="0; url=../ceshi-shehui-jiuzhu/"></noscript>' in page
+    assert "<title>页面已迁移：4．测试救助</title>" in page
     script = re.search(r"<script [^>]*></script>", page)
     assert script is not None, "no script element"
-    assert 'src="../../assets/redirect.js"' in script.group()
+    assert 'src="../../../assets/redirect.js"' in script.group()
     assert 'data-target="../ceshi-shehui-jiuzhu/"' in script.group()
     assert (
         "data-anchors='{\"ce-dibao\": \"ce-zuidi\", \"dibao-renshu\": \"dibao-duixiang\"}'"
         in script.group()
     )
     assert "<script>" not in page, "an inline script would be refused by the CSP"
-    files = {f.path: f for f in plan.files}
-    assert files["projects/ceshi-jiuzhu/index.html"].make() == page
-    assert not files["projects/ceshi-jiuzhu/index.html"].published
-    assert files["projects/ceshi-jiuzhu/qr.svg"].make() == files["projects/ceshi-shehui-jiuzhu/qr.svg"].make()
+    files = {f.path: f for f in site.files}
+    assert files["2099/projects/ceshi-jiuzhu/index.html"].make() == page.replace("4．测试救助", "4．测试救助（测试县2099年民生工程）")
+    assert not files["2099/projects/ceshi-jiuzhu/index.html"].published
+    new_qr = files["2099/projects/ceshi-shehui-jiuzhu/qr.svg"].make()
+    assert files["2099/projects/ceshi-jiuzhu/qr.svg"].make() == new_qr
+    # and the root addresses from before the site held several notices lead there too
+    assert site.moves.resolve("projects/ceshi-jiuzhu/#dibao-renshu") == "2099/projects/ceshi-shehui-jiuzhu/#dibao-duixiang"
+    assert files["projects/ceshi-jiuzhu/qr.svg"].make() == new_qr
 
 
 def test_the_files_beside_a_project_page_are_the_ones_its_plan_makes(renamed) -> None:

@@ -36,6 +36,7 @@ from .notice import (
 )
 from .project import (
     CategoryId,
+    Continues,
     Direction,
     Indicator,
     Item,
@@ -60,6 +61,7 @@ __all__ = [
     "Category",
     "CategoryId",
     "Contact",
+    "Continues",
     "Direction",
     "Document",
     "Indicator",

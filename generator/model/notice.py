@@ -187,6 +187,9 @@ class Notice:
     situations: tuple[Situation, ...] = spec(
         "按群众生活情况分的组（本站的分组，不是通知的分类）；填写时每个项目至少属于一组", default=()
     )
+    draft: bool = spec(
+        "草稿：写 true 时 make serve 在每页标出“草稿”，make site 拒绝发布；核对完毕后删去这一行", default=False
+    )
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)

@@ -43,6 +43,11 @@ class Indicator:
         "方向：at-least 不低于、at-most 不超过、exactly 目标值、about 约、cap 封顶"
     )
     scope: str | None = spec("适用范围（仅当数字不适用于本县时填写，如“一类县”）", default=None)
+    continues: str | None = spec(
+        "接续的往年指标：本项目所接续的往年项目中，统计同一件事的指标编号（填了项目的 continues 才能填）",
+        pattern=ID_PATTERN,
+        default=None,
+    )
 
     @property
     def has_figure(self) -> bool:
@@ -194,6 +199,14 @@ class Responsible:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Continues:
+    """The project of an earlier notice that a project continues."""
+
+    year: int = spec("往年通知的年份（本站收录的）")
+    project: str = spec("往年通知中该项目的编号", pattern=ID_PATTERN)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Project:
     """One livelihood project. Its target is either one text or split into items."""
 
@@ -231,6 +244,9 @@ class Project:
         "谁负责、到哪里问（可选；只填正式文件或公告写明的单位和联系方式）", default=None
     )
     reports: tuple[Report, ...] = spec("进度报告，按日期先后排列", default=())
+    continues: Continues | None = spec(
+        "接续的往年项目（往年通知中的同一项工程）：写明年份和项目编号，页面据此列出历年目标", default=None
+    )
 
     @property
     def rows(self) -> tuple[Row, ...]:

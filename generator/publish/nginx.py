@@ -14,11 +14,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.config import load_config
-
-from ..data import load
-from ..site.moves import Moves, moves
-from ..urls import Urls
+from ..site.configured import load_site
+from ..site.moves import Moves
 
 NAME = "nginx-redirects.conf"
 # How the server configurations include it: a pattern matching only NAME ("[f]" is the
@@ -52,9 +49,8 @@ def redirects(moved: Moves, base: str = "/") -> str:
 
 def write_redirects(config_file: Path, site_dir: Path) -> Path:
     """Write the include for the site that ``config_file`` (mkdocs.yml) builds into ``site_dir``."""
-    config = load_config(str(config_file))
-    source = Path(config_file).parent / config.plugins["minsheng"].config.source
-    base = urlsplit(config.site_url or "/").path or "/"
+    site, config = load_site(Path(config_file), dated=False)
+    base = urlsplit(str(config.get("site_url") or "/")).path or "/"
     out = Path(site_dir) / NAME
-    out.write_text(redirects(moves(load(source), Urls()), base), encoding="utf-8")
+    out.write_text(redirects(site.moves, base), encoding="utf-8")
     return out

@@ -26,6 +26,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from ..config import PUBLISHING
 from . import address, nginx
 
 RELEASES = ".site-releases"
@@ -110,7 +111,9 @@ def publish(root: Path, config: str) -> int:
     published = False
     try:
         cmd = [sys.executable, "-m", "generator.publish.build", "--strict", "--quiet"]
-        proc = subprocess.Popen([*cmd, "-f", config, "-d", str(dest)], cwd=root)
+        # a build to publish: the plugin refuses a draft notice (config.PUBLISHING)
+        env = {**os.environ, PUBLISHING: "1"}
+        proc = subprocess.Popen([*cmd, "-f", config, "-d", str(dest)], cwd=root, env=env)
         if proc.wait() != 0:
             print(f"错误：网站生成失败。{UNCHANGED}", file=sys.stderr)
             return 1

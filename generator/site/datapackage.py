@@ -33,6 +33,7 @@ def _typed(kind: str, doc: str, **constraints: Any) -> dict[str, Any]:
 
 # indicators.csv, by column title (export.CSV_COLUMNS gives the order)
 INDICATOR_FIELDS: dict[str, dict[str, Any]] = {
+    "年份": _typed("integer", "通知的年份（本站以年份区分各份通知）", required=True, minimum=1949),
     "文号": _text("通知的文号", required=True),
     "序号": _typed("integer", "项目在通知附件中的序号", required=True, minimum=1),
     "项目编号": _text("项目的永久编号（网址中的编号）", required=True, **_ID),

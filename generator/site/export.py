@@ -30,8 +30,14 @@ def to_json(notice: Notice) -> str:
     return json.dumps(_plain(dataclasses.asdict(notice)), ensure_ascii=False, indent=1) + "\n"
 
 
+def to_json_all(notices: list[Notice]) -> str:
+    """Every notice of the site, oldest first: a list of what ``to_json`` gives for each."""
+    every = [_plain(dataclasses.asdict(n)) for n in notices]
+    return json.dumps(every, ensure_ascii=False, indent=1) + "\n"
+
+
 CSV_COLUMNS = [
-    "文号", "序号", "项目编号", "项目", "子项编号", "子项", "指标编号", "统计内容",
+    "年份", "文号", "序号", "项目编号", "项目", "子项编号", "子项", "指标编号", "统计内容",
     "目标值", "单位", "要求", "适用范围", "最新数值", "是否达到", "完成率%", "报告日期",
     "序时进度%", "来源", "通知原文",
 ]  # fmt: skip
@@ -56,16 +62,27 @@ def to_csv(notice: Notice, states: dict[str, ProjectProgress]) -> str:
     read as a formula is prefixed with ' (see ``cell``); projects.json keeps every text
     exactly as written.
     """
+    return to_csv_all([(notice, states)])
+
+
+def to_csv_all(notices: list[tuple[Notice, dict[str, ProjectProgress]]]) -> str:
+    """``to_csv`` of several notices in one table: one row per notice and indicator."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    for notice, states in notices:
+        _rows(writer, notice, states)
+    return "\ufeff" + out.getvalue()
+
+
+def _rows(writer: Any, notice: Notice, states: dict[str, ProjectProgress]) -> None:
     for project in notice.projects:
         latest = states[project.id].states
         for row in project.rows:
             for ind in row.indicators:
                 st = latest.get(ind.id)
                 writer.writerow(map(cell, [
-                    notice.document.number, project.seq, project.id, project.name,
+                    notice.document.year, notice.document.number, project.seq, project.id, project.name,
                     row.id or "", row.name or "", ind.id, ind.counts,
                     ind.value, ind.unit, requirement(project, ind), ind.scope or "",
                     "" if st is None or st.reading.reached is None else st.reading.reached,
@@ -76,4 +93,3 @@ def to_csv(notice: Notice, states: dict[str, ProjectProgress]) -> str:
                     "" if st is None else st.report.source,
                     ind.clause,
                 ]))  # fmt: skip
-    return "\ufeff" + out.getvalue()

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import atomic
-from ..data import load
-from ..model import Notice
-from . import planner
+from . import configured
 from .moves import Moves
+from .plan import Site
 
 NAME = "urls.lock"
 HEADER = """\
@@ -33,7 +32,8 @@ HEADER = """\
 
 
 def path_for(data: str | Path) -> Path:
-    """Where the lock of a data file lives: beside it."""
+    """Where the lock of a data file lives: beside it (a site of several notices has one
+    lock, beside the first listed)."""
     return Path(data).parent / NAME
 
 
@@ -77,10 +77,16 @@ def gone(data_file: str | Path) -> str | None:
     )
 
 
-def wanted(notice: Notice, locked: list[str], docs_dir: str | Path) -> list[str]:
+def of_data(data_file: str | Path) -> tuple[Path, Site]:
+    """The lock of the site that ``data_file`` belongs to (``configured.for_data``: every
+    notice mkdocs.yml lists with it; raises DataErrors), and that site."""
+    site, files = configured.for_data(data_file)
+    return path_for(files[0]), site
+
+
+def wanted(site: Site, locked: list[str], docs_dir: str | Path) -> list[str]:
     """The lock the data asks for: what it publishes, plus old addresses still redirected."""
-    plan = planner.make(notice)
-    return updated(locked, plan.addresses(Path(docs_dir)), plan.moves)
+    return updated(locked, site.addresses(Path(docs_dir)), site.moves)
 
 
 @dataclass(frozen=True)
@@ -92,24 +98,21 @@ class Recorded:
     lost: list[str]  # locked addresses the data no longer makes: then nothing was written
 
 
-def record(
-    data_file: str | Path, notice: Notice | None = None, docs_dir: str | Path = "docs"
-) -> Recorded | None:
+def record(data_file: str | Path, docs_dir: str | Path = "docs") -> Recorded | None:
     """Add every address the data now publishes to the lock beside ``data_file``.
 
     For the commands that change or check the data (``check``, ``import``): the new
     addresses show in the diff and are committed with the data. Nothing is written
     when a locked address would be lost (``lost`` lists them: the caller fails). None
-    when the data file has no lock. ``notice`` is the loaded data (loaded if not given;
-    raises DataErrors); ``docs_dir`` holds the hand-written pages.
+    when the site has no lock. The addresses are the whole site's that the data file
+    belongs to (``configured.for_data``: every notice mkdocs.yml lists with it; raises
+    DataErrors); ``docs_dir`` holds the hand-written pages.
     """
-    path = path_for(data_file)
+    path, site = of_data(data_file)
     if not path.is_file():
         return None
-    if notice is None:
-        notice = load(data_file)
     locked = read(path)
-    new = wanted(notice, locked, docs_dir)
+    new = wanted(site, locked, docs_dir)
     lost = sorted(set(locked) - set(new))
     added = sorted(set(new) - set(locked))
     if added and not lost:

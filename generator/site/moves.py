@@ -65,3 +65,26 @@ def moves(notice: Notice, address: Urls) -> Moves:
         for old in programme.aliases:
             anchors[urls.url_of(address.RETIRED)][old] = programme.id
     return Moves(pages, {page: table for page, table in anchors.items() if table})
+
+
+def from_root(prefix: str, moved: Moves, published: list[str], kept: set[str]) -> Moves:
+    """A notice's addresses from before the site held several notices, when its pages and
+    files stood at the site's root, each with its place now under the notice's ``prefix``
+    (the year and a slash): ``published`` lists the notice's addresses now (page URLs and file paths),
+    ``moved`` its former ids (their root addresses lead straight to the current place),
+    ``kept`` the site's own addresses, which stay where they were (the home page, the
+    site's feed)."""
+    pages: dict[str, str] = {}
+    for old, new in [*((a, a) for a in published), *moved.pages.items()]:
+        at_root = old.removeprefix(prefix)
+        if at_root and at_root != old and at_root not in kept:
+            pages[at_root] = new
+    return Moves(pages, {})
+
+
+def merged(*tables: Moves) -> Moves:
+    """One table of the former addresses of several parts of the site (no two share one)."""
+    return Moves(
+        {old: new for t in tables for old, new in t.pages.items()},
+        {page: anchors for t in tables for page, anchors in t.anchors.items()},
+    )

@@ -23,21 +23,20 @@ from .excerpt import cut
 from .export import CSV_COLUMNS
 from .kit import meta, page, shown
 from .plan import Page, Plan
+from .years import Programme
 
 
-def all_pages(plan: Plan) -> Iterator[Page]:
+def notice_pages(plan: Plan) -> Iterator[Page]:
+    """The pages of one notice, under its addresses."""
     notice = plan.notice
     address = plan.urls
-    yield home(plan)
+    yield home(plan, plan.urls.HOME)
     yield overview(notice, address)
     yield notice_(plan)
     yield requirements(notice, address)
     yield glossary(notice, address)
     yield retired(notice, address)
     yield updates(notice, address)
-    yield subscribe(plan)
-    yield data_dictionary(notice, address)
-    yield about(plan)
     for category in notice.categories:
         yield category_page(notice, address, category)
     for situation in notice.situations:
@@ -49,22 +48,53 @@ def all_pages(plan: Plan) -> Iterator[Page]:
         yield project_page.page(plan, project, before, after)
 
 
+def site_pages(latest: Plan, plans: tuple[Plan, ...]) -> Iterator[Page]:
+    """The site's own pages, told by its latest notice: the home page (which also lists
+    every notice, latest first), subscriptions, the data dictionary, about."""
+    yield home(latest, latest.urls.SITE_HOME, plans)
+    yield subscribe(latest)
+    yield data_dictionary(latest.notice, latest.urls)
+    yield about(latest)
+    if latest.years is not None:
+        for programme in latest.years.all():
+            yield programme_page(latest, programme)
+
+
+def programme_page(latest: Plan, programme: Programme) -> Page:
+    """A programme across the years: each year's project and each figure's targets."""
+    first, last = programme.years[0], programme.years[-1]
+    region = latest.notice.document.region
+    page_meta = meta(
+        t("programme_title", name=programme.name, first=first, last=last),
+        t("programme_lede", region=region, name=programme.name, years="、".join(f"{y}年" for y in programme.years)),
+    )
+    years_text = "、".join(f"{y}年" for y in programme.years)
+    title = urls.PROJECT_SECTIONS["years"].title
+    return page(
+        latest.urls.programme(programme.id), "programme.md.j2", page_meta, {},
+        programme=programme, years_text=years_text, years_title=title,
+    )  # fmt: skip
+
+
 def _year(notice: Notice) -> str:
     doc = notice.document
     return f"{doc.region}{doc.year}年民生工程"
 
 
-def home(plan: Plan) -> Page:
+def home(plan: Plan, src: str, plans: tuple[Plan, ...] = ()) -> Page:
+    """A notice's home page at ``src``: its own (under its year), or, with every notice's
+    plan in ``plans``, the site's, which leads with it and lists the others."""
     notice = plan.notice
     doc = notice.document
     n = len(notice.projects)
     page_meta = meta(
         _year(notice), f"照录{doc.number}原文，公开{doc.region}{doc.year}年{n}项民生工程的目标任务。"
     )
-    sections = shown(urls.HOME_SECTIONS, situations=bool(notice.situations))
+    sections = shown(urls.HOME_SECTIONS, situations=bool(notice.situations), years=len(plans) > 1)
     situations = [(s, notice.project_count(s)) for s in notice.situations]
     reported = [p for p in notice.projects if p.reports]
-    return page(plan.urls.HOME, "home.md.j2", page_meta, sections, situations=situations, reported=reported)
+    year_list = [(p.notice.document, p.urls) for p in reversed(plans)]
+    return page(src, "home.md.j2", page_meta, sections, situations=situations, reported=reported, year_list=year_list)
 
 
 def overview(notice: Notice, address: Urls) -> Page:

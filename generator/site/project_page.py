@@ -24,8 +24,10 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
     image = share.image_meta(image_url, share.project_card(notice, project))
     citation = meta_tags(plan.citation.project_record(project), plan.citation.publisher)
     page_meta = meta(title, description, feed="feed.xml", image=image, citation=citation)
+    programme = plan.years.programme(doc.year, project.id) if plan.years else None
     sections = shown(
         urls.PROJECT_SECTIONS,
+        years=programme is not None,
         history=bool(project.reports),
         notes=bool(project.notes),
         keywords=bool(project.keywords),
@@ -48,6 +50,7 @@ def page(plan: Plan, project: Project, before: Project | None, after: Project | 
         category=category,
         situations=situations,
         feed_url=urls.absolute(plan.site_url, plan.urls.project_feed(project.id)),
+        programme=programme,
         prev=before,
         next=after,
     )

@@ -26,10 +26,10 @@ from markupsafe import Markup
 
 from .. import cache as stored
 from .. import phrases, progress, search, urls
-from ..model import Indicator, Project, Row
+from ..model import Indicator, Row
 from ..phrases import t
 from . import excerpt, share
-from .plan import Page, Plan
+from .plan import Page, Plan, Site
 from .text import front_matter, md, tooltip
 
 
@@ -154,6 +154,7 @@ def environment(cache_dir: Path | None = None, templates: Path | None = None) ->
     env.filters["search_terms"] = search.terms  # keywords as search metadata (search.py)
     env.globals.update(
         link=_link,
+        urls_of=urls.of_notice,
         old_anchors=_old_anchors,
         target_html=_target_html,
         clause_html=_clause_html,
@@ -175,11 +176,46 @@ def render(plan: Plan, page: Page, templates: Path | None = None) -> str:
         doc=plan.notice.document,
         S=page.sections,
         cite=plan.citation,
+        years=plan.years,
         progress=plan.progress,
         updates=plan.updates,
         **page.context,
     )
-    return front_matter(page.meta) + body
+    return front_matter(page.meta) + banner_html(plan, page) + _year_marks(plan, page) + body
+
+
+def _year_marks(plan: Plan, page: Page) -> str:
+    """On a page of a notice of a site of several: its year, for the search (a Pagefind
+    filter, a sort key and a result's metadata)."""
+    if plan.years is None or page.src not in plan.by_src:
+        return ""
+    year = plan.notice.document.year
+    marks = " ".join(f'data-pagefind-{kind}="year:{year}"' for kind in ("filter", "sort", "meta"))
+    return f"<div hidden {marks}></div>\n\n"
+
+
+def banner_html(plan: Plan, page: Page) -> str:
+    """What a page says at its top when its notice is a draft, or is not the site's latest
+    (a page of that notice): which year it is, and the same programme in the latest
+    notice, or that no later notice on the site names it."""
+    notice, years = plan.notice, plan.years
+    doc = notice.document
+    older = years is not None and years.latest_year > doc.year and page.src in plan.by_src
+    if not (older or notice.draft):
+        return ""
+    project = page.context.get("project") if older else None
+    later = [n.document.year for n in years.notices if n.document.year > doc.year] if years else []
+    text = environment(plan.cache_dir).get_template("banner.html.j2").render(
+        plan=plan,
+        page=page,
+        doc=doc,
+        draft=notice.draft,
+        latest_year=years.latest_year if older and years else 0,
+        project=project,
+        now=years.in_latest(doc.year, project.id) if years and project is not None else None,
+        later="、".join(str(y) for y in later),
+    )
+    return text.strip() + "\n\n"
 
 
 def version_html(plan: Plan) -> str:
@@ -205,14 +241,15 @@ def theme_extra(plan: Plan) -> dict[str, Any]:
     return {"footer": footer_html(plan), "about_label": t("about_link"), "share_image": image}
 
 
-def redirect_page(plan: Plan, old_url: str, project: Project) -> str:
-    """The HTML page left at a former project address (template ``redirect.html.j2``)."""
-    new_url = plan.urls.project_url(project.id)
+def redirect_page(site: Site, old_url: str, new_url: str, title: str) -> str:
+    """The HTML page left at a former page address (template ``redirect.html.j2``), leading
+    to the page ``title`` at ``new_url``."""
+    latest = site.latest
     context: dict[str, Any] = {
-        "title": f"{project.seq}．{project.name}",
-        "canonical": urls.absolute(plan.site_url, new_url),
+        "title": title,
+        "canonical": urls.absolute(latest.site_url, new_url),
         "target": urls.relative(old_url, new_url),
-        "script": urls.relative(old_url, plan.urls.REDIRECT_SCRIPT),
-        "anchors": dict(sorted(plan.moves.anchors.get(new_url, {}).items())),
+        "script": urls.relative(old_url, latest.urls.REDIRECT_SCRIPT),
+        "anchors": dict(sorted(site.moves.anchors.get(new_url, {}).items())),
     }
-    return environment(plan.cache_dir).get_template("redirect.html.j2").render(**context)
+    return environment(latest.cache_dir).get_template("redirect.html.j2").render(**context)
