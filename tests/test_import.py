@@ -307,3 +307,27 @@ def test_messages_on_an_old_template_name_its_own_rows(
         assert _import(tmp_path, sheet, monkeypatch) == 1
         # the header is the file's row 2, so the first figure is row 3, as the clerk sees it
         assert capsys.readouterr().err.startswith(f"{name} 第3行 累计完成列：应为数字，实际为“约12”\n")
+
+
+@pytest.mark.parametrize("other", [(2100, "测政〔2100〕3号"), (2099, "测政〔2099〕7号"), (2100, "测政〔2099〕1号")])
+@pytest.mark.parametrize("name", ["进度.xlsx", "进度.csv"])
+def test_a_whole_template_of_another_notice_is_refused_and_nothing_written(
+    name: str, other: tuple[int, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A template downloaded from another year's site (or another notice's), filled with
+    # figures that would pass every other check: a different year, 文号, or both.
+    import dataclasses
+
+    data = sample_copy(tmp_path)
+    before = data.read_bytes()
+    ours = load(data)
+    year, number = other
+    theirs = dataclasses.replace(ours, document=dataclasses.replace(ours.document, year=year, number=number))
+    sheet = fill(theirs, "ceshi-lu", tmp_path / name, FILLED)
+    assert _import(tmp_path, sheet, monkeypatch) == 1
+    assert capsys.readouterr().err == (
+        f"{name} 第2行 通知列：进度表属于 {year} 年的通知（{number}），不能导入 data/projects.yaml"
+        "（2099 年的通知 测政〔2099〕1号）；请导入那份通知的数据文件，或从网站下载本通知的填报表重新填写\n"
+        f"错误：{name} 有 1 处错误，数据文件没有改动。\n"
+    )
+    assert data.read_bytes() == before

@@ -159,11 +159,11 @@ def test_every_output_has_a_case() -> None:
 
 
 # The same two figures typed into templates of every layout: today's, those handed out
-# before the 通知 and 通知原文 columns (sheets-before-clause), with columns moved, and with a
-# 通知原文 cell changed (never read). The import is the same.
+# before the 通知 and 通知原文 columns (sheets-before-clause), with columns moved or a 通知
+# cell respaced, and with a 通知原文 cell changed (never read). The import is the same.
 ALIKE = [
     "ok-one-project", "ok-new-layout", "ok-old-layout", "ok-old-layout-csv",
-    "ok-columns-reordered", "ok-columns-reordered-csv",
+    "ok-columns-reordered", "ok-columns-reordered-csv", "ok-notice-spaced",
 ]  # fmt: skip
 
 

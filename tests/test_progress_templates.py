@@ -150,7 +150,7 @@ def test_the_instructions_are_on_their_own_sheet_which_opens_first(sample_notice
         assert texts[texts.index(column.title) + 1] == column.doc
     # the two columns a clerk did not see before are explained in the steps too
     assert "“通知原文”列照录通知中写这个目标数字的原话（连同限定词、单位和适用范围）：要达到什么，以它为准。" in texts
-    assert "“通知”列写明本表属于哪一份通知（2099年 测政〔2099〕1号）。" in texts
+    assert "“通知”列写明本表属于哪一份通知（2099年 测政〔2099〕1号）；导入时核对，别的年份或文号的表不能导入。" in texts
     # nothing of them is left in the table: its first row is the header
     assert [c.value for c in book["进度"][1]] == PREFILLED + TO_FILL
 

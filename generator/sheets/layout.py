@@ -20,7 +20,7 @@ class Column:
     doc: str  # what it holds: on the instruction sheet, the data page and in datapackage.json
 
 
-NOTICE = "通知"  # which notice the sheet belongs to
+NOTICE = "通知"  # which notice the sheet belongs to: checked on import (sheets/origin.py)
 PROJECT_ID, SEQ, NAME, INDICATOR_ID = "项目编号", "序号", "项目名称", "指标编号"
 COUNTS, TARGET, UNIT, REQUIREMENT = "统计内容", "目标", "单位", "要求"
 CLAUSE = "通知原文"  # the indicator's clause, as in indicators.csv: never read on import
@@ -28,7 +28,7 @@ DATE, REACHED, MET, SOURCE, NOTE, CORRECTION = "截至日期", "累计完成", "
 VERIFIED = "核实"  # "是": a figure far above its target was checked (entries.py)
 
 COLUMNS = (
-    Column(NOTICE, 24, True, "本表属于哪一份通知：实施年度和文号（网站已填）"),
+    Column(NOTICE, 24, True, "本表属于哪一份通知：实施年度和文号（网站已填）；导入时核对，别的通知的表不能导入"),
     Column(PROJECT_ID, 18, True, "项目的永久编号（网站已填）"),
     Column(SEQ, 6, True, "项目在通知附件中的序号（网站已填）"),
     Column(NAME, 22, True, "项目名称，照录通知（网站已填）"),
@@ -125,7 +125,7 @@ def instructions(notice: Notice) -> list[str]:
         f"这是{notice.document.number}的进度填报表：每行是一个目标数字，第一行是列名。",
         "灰色的列已由网站填好，请不要修改。",
         f"“{CLAUSE}”列照录通知中写这个目标数字的原话（连同限定词、单位和适用范围）：要达到什么，以它为准。",
-        f"“{NOTICE}”列写明本表属于哪一份通知（{notice_label(notice.document)}）。",
+        f"“{NOTICE}”列写明本表属于哪一份通知（{notice_label(notice.document)}）；导入时核对，别的年份或文号的表不能导入。",
         f"本次要报的数字，在该行填写：截至日期（如 {year}-06-30）；累计完成（截至该日累计达到的数，只填数字，不带单位；"
         "单位为 % 的填 0 到 100 之间的数）；来源（发布这些数字的文件或公告的名称）；备注（可不填）。",
         "要求为封顶、不超过的数字不填累计完成，在“是否达到”填“是”或“否”。",
