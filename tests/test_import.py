@@ -22,6 +22,7 @@ from generator.sheets.layout import note
 from generator.sheets.writer import add_reports, only_added
 
 ROOT = Path(__file__).parent.parent
+BEFORE_CLAUSE = ROOT / "tests" / "fixtures" / "sheets-before-clause"  # templates made at commit 051b9ef
 SOURCE = "测试局2099年年度通报（虚构）"
 FILLED = [
     {"row": "licheng", "截至日期": dt.date(2099, 12, 31), "累计完成": 12.5, "来源": SOURCE},
@@ -43,15 +44,19 @@ def _import(root: Path, sheet: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     return main(["import", str(sheet)])
 
 
-@pytest.mark.parametrize("old", [False, True], ids=["template", "old-template-note-first"])
+@pytest.mark.parametrize("layout", ["template", "old-template-note-first", "template-before-clause"])
 @pytest.mark.parametrize("name", ["进度.xlsx", "进度.csv"])
 def test_a_filled_template_adds_one_report_after_the_last(
-    name: str, old: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    name: str, layout: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # Templates handed out earlier write the same bytes as today's: one downloaded before
+    # the instructions had their own sheet (then the note was the first row, and there
+    # were no 通知 and 通知原文 columns), and one made before those columns were added.
     data = sample_copy(tmp_path)
     before = data.read_text(encoding="utf-8")
-    sheet = fill(load(data), "ceshi-lu", tmp_path / name, FILLED)
-    if old:  # filled from a template downloaded before the instructions had their own sheet
+    made = BEFORE_CLAUSE / f"ceshi-lu-jindu{Path(name).suffix}" if layout != "template" else None
+    sheet = fill(load(data), "ceshi-lu", tmp_path / name, FILLED, template=made)
+    if layout == "old-template-note-first":
         _old_layout(sheet, note(load(data)))
 
     assert _import(tmp_path, sheet, monkeypatch) == 0
@@ -202,7 +207,7 @@ def test_several_sheets_are_named_and_a_sheet_without_a_header_is_mentioned(
     book = load_workbook(sheet)
     september = book.copy_worksheet(book["进度"])
     september.title = "9月"
-    september["J2"] = "约9"  # and 通车率 (row 3) on both sheets
+    september["L2"] = "约9"  # 累计完成 of 里程; and 通车率 (row 3) on both sheets
     book.create_sheet("汇总")["A1"] = "全县合计"
     book.save(sheet)
 
@@ -296,8 +301,33 @@ def test_messages_on_an_old_template_name_its_own_rows(
 ) -> None:
     data = sample_copy(tmp_path)
     for name in ("进度.xlsx", "进度.csv"):
-        sheet = fill(load(data), "ceshi-lu", tmp_path / name, [{**FILLED[0], "累计完成": "约12"}, FILLED[1]])
+        made = BEFORE_CLAUSE / f"ceshi-lu-jindu{Path(name).suffix}"
+        sheet = fill(load(data), "ceshi-lu", tmp_path / name, [{**FILLED[0], "累计完成": "约12"}, FILLED[1]], template=made)
         _old_layout(sheet, note(load(data)))
         assert _import(tmp_path, sheet, monkeypatch) == 1
         # the header is the file's row 2, so the first figure is row 3, as the clerk sees it
         assert capsys.readouterr().err.startswith(f"{name} 第3行 累计完成列：应为数字，实际为“约12”\n")
+
+
+@pytest.mark.parametrize("other", [(2100, "测政〔2100〕3号"), (2099, "测政〔2099〕7号"), (2100, "测政〔2099〕1号")])
+@pytest.mark.parametrize("name", ["进度.xlsx", "进度.csv"])
+def test_a_whole_template_of_another_notice_is_refused_and_nothing_written(
+    name: str, other: tuple[int, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A template downloaded from another year's site (or another notice's), filled with
+    # figures that would pass every other check: a different year, 文号, or both.
+    import dataclasses
+
+    data = sample_copy(tmp_path)
+    before = data.read_bytes()
+    ours = load(data)
+    year, number = other
+    theirs = dataclasses.replace(ours, document=dataclasses.replace(ours.document, year=year, number=number))
+    sheet = fill(theirs, "ceshi-lu", tmp_path / name, FILLED)
+    assert _import(tmp_path, sheet, monkeypatch) == 1
+    assert capsys.readouterr().err == (
+        f"{name} 第2行 通知列：进度表属于 {year} 年的通知（{number}），不能导入 data/projects.yaml"
+        "（2099 年的通知 测政〔2099〕1号）；请导入那份通知的数据文件，或从网站下载本通知的填报表重新填写\n"
+        f"错误：{name} 有 1 处错误，数据文件没有改动。\n"
+    )
+    assert data.read_bytes() == before

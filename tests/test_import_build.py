@@ -63,7 +63,7 @@ def test_the_data_page_links_the_template_of_every_project(sample_site: Path) ->
     page = (sample_site / "data" / "index.html").read_text(encoding="utf-8")
     assert '<a class="ms-tap" href="jindu.xlsx" download>jindu.xlsx</a>' in page
     assert (sample_site / "data" / "jindu.xlsx").read_bytes()[:2] == b"PK"
-    assert (sample_site / "data" / "jindu.csv").read_bytes().startswith("\ufeff项目编号,序号,".encode())  # header first
+    assert (sample_site / "data" / "jindu.csv").read_bytes().startswith("\ufeff通知,项目编号,序号,".encode())  # header first
     # the instructions the CSV has no room for are on the page, with each column
     assert '<a href="datapackage.json" download>datapackage.json</a>' in page
     assert "<li>灰色的列已由网站填好，请不要修改。</li>" in page

@@ -11,6 +11,10 @@ for the invented sample (``tests/fixtures/sample``):
     added:                   # whole rows typed below the template's rows
       - {项目编号: ceshi-lu, 指标编号: licheng, 截至日期: 2099-12-31}
     retitle: {来源: 出处}     # header titles changed
+    columns: [项目编号, …]    # the saved sheet's columns, in order: some left out, moved, or
+                             # added (a new title: an empty column)
+    template_file: sheets-before-clause/ceshi-lu-jindu.xlsx  # a template made earlier (in
+                             # tests/fixtures), filled instead of today's
     encoding: gb18030        # how a CSV is saved (default UTF-8 with BOM)
     content: "…"             # or: the whole file, as text (no template)
     data_replace:            # [old, new] pairs applied to the sample data first
@@ -44,13 +48,18 @@ from test_golden import compare
 from generator.cli import main
 from generator.data import load
 from generator.errors import DataErrors
-from generator.sheets.workbook import FIRST_ROW, SHEET
+from generator.sheets.layout import INDICATOR_ID
+from generator.sheets.workbook import FIRST_ROW, HEADER_ROW, SHEET
 from generator.site import lock, planner
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden_import"
-SAMPLE_DIR = HERE / "fixtures" / "sample"
-KEYS = {"about", "file", "template", "fill", "added", "retitle", "encoding", "content", "data_replace", "tamper", "exit"}
+FIXTURES = HERE / "fixtures"
+SAMPLE_DIR = FIXTURES / "sample"
+KEYS = {
+    "about", "file", "template", "fill", "added", "retitle", "columns", "template_file", "encoding", "content",
+    "data_replace", "tamper", "exit",
+}  # fmt: skip
 CASES = sorted(p.stem for p in GOLDEN.glob("*.yaml"))
 
 
@@ -91,7 +100,8 @@ def tamper(path: Path, how: dict[str, object]) -> None:
 
     book = load_workbook(path)
     sheet = book[SHEET]
-    rows = {row[3].value: row[3].row for row in sheet.iter_rows(min_row=FIRST_ROW)}
+    ids = next(c.column for c in sheet[HEADER_ROW] if c.value == INDICATOR_ID)
+    rows = {sheet.cell(r, ids).value: r for r in range(FIRST_ROW, sheet.max_row + 1)}
     for indicator in how.get("hide", []):  # type: ignore[attr-defined]
         sheet.row_dimensions[rows[indicator]].hidden = True
     for ref in how.get("merge", []):  # type: ignore[attr-defined]
@@ -122,9 +132,10 @@ def test_import_golden(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
             notice = load(data)
         except DataErrors:  # a case about a broken data file: the template is the sample's
             notice = load(SAMPLE_DIR / "projects.yaml")
+        made = FIXTURES / case["template_file"] if "template_file" in case else None
         fill(
             notice, case.get("template"), sheet, case.get("fill", []), case.get("added", []),
-            case.get("retitle"), case.get("encoding", "utf-8-sig"),
+            case.get("retitle"), case.get("encoding", "utf-8-sig"), case.get("columns"), made,
         )  # fmt: skip
     if "tamper" in case:
         tamper(sheet, case["tamper"])
@@ -146,3 +157,17 @@ def test_import_golden(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_every_output_has_a_case() -> None:
     outs = sorted(p.stem for p in GOLDEN.glob("*.out"))
     assert outs == CASES
+
+
+# The same two figures typed into templates of every layout: today's, those handed out
+# before the 通知 and 通知原文 columns (sheets-before-clause), with columns moved or a 通知
+# cell respaced, and with a 通知原文 cell changed (never read). The import is the same.
+ALIKE = [
+    "ok-one-project", "ok-new-layout", "ok-old-layout", "ok-old-layout-csv",
+    "ok-columns-reordered", "ok-columns-reordered-csv", "ok-notice-spaced",
+]  # fmt: skip
+
+
+def test_every_layout_of_the_same_sheet_imports_alike() -> None:
+    outputs = {name: (GOLDEN / f"{name}.out").read_text(encoding="utf-8").replace("进度.csv", "进度.xlsx") for name in ALIKE}
+    assert len(set(outputs.values())) == 1, outputs

@@ -17,8 +17,9 @@ from generator.sheets.workbook import LINE_HEIGHT, workbook_bytes
 from generator.site import planner
 from generator.urls import Urls
 
-PREFILLED = ["项目编号", "序号", "项目名称", "指标编号", "统计内容", "目标", "单位", "要求"]
+PREFILLED = ["通知", "项目编号", "序号", "项目名称", "指标编号", "统计内容", "目标", "单位", "要求", "通知原文"]
 TO_FILL = ["截至日期", "累计完成", "是否达到", "来源", "备注", "更正", "核实"]
+SAMPLE_NOTICE = "2099年 测政〔2099〕1号"  # the sample's year and 文号, as the 通知 column names them
 
 
 def test_columns_are_the_prefilled_ones_then_the_ones_to_fill() -> None:
@@ -32,32 +33,36 @@ def test_a_project_template_has_a_row_per_figure_and_none_for_a_slash(sample_not
     assert list(rows[0]) == PREFILLED + TO_FILL  # the header first: no note above it
     # 新增/名教师 ("/": no figure this year) takes no progress, so it has no row
     assert rows[1:] == [
-        ("ceshi-xuexiao", 2, "测试学校建设", "xuexiao", "测试学校", 3, "所", "目标值", *[None] * 7)
+        (SAMPLE_NOTICE, "ceshi-xuexiao", 2, "测试学校建设", "xuexiao", "测试学校", 3, "所", "目标值", "建设测试学校3所", *[None] * 7)
     ]
 
 
 def test_the_template_of_all_projects_lists_every_figure_in_order(sample_notice: Notice) -> None:
     sheet = load_workbook(io.BytesIO(workbook_bytes(sample_notice, None)))["进度"]
-    ids = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    ids = [row[TITLES.index("指标编号")] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert ids == ["licheng", "tongche", "xuexiao", "shuichang", "dibao-renshu", "dibao-biaozhun", "guer-renshu"]
-    targets = [row[5] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    targets = [row[TITLES.index("目标")] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert targets == [12.5, 100, 3, 1, 530, 6600, 55]  # numbers a spreadsheet can compute with
 
 
 def test_the_sheet_helps_the_clerk(sample_notice: Notice) -> None:
     sheet = load_workbook(io.BytesIO(workbook_bytes(sample_notice, sample_notice.project("ceshi-lu"))))["进度"]
     assert sheet.freeze_panes == "A2"  # the header stays in view
-    assert sheet.column_dimensions["E"].width == 30
-    assert sheet["A2"].fill.fgColor.rgb.endswith("EDEDED")  # grey: filled by the site
-    assert sheet["I2"].number_format == "yyyy-mm-dd"
+    assert sheet.column_dimensions["F"].width == 30  # 统计内容
+    assert sheet.column_dimensions["J"].width == 30  # 通知原文
+    for cell in ("A2", "B2", "J2"):  # grey: filled by the site (通知, 项目编号, 通知原文)
+        assert sheet[cell].fill.fgColor.rgb.endswith("EDEDED"), cell
+    assert sheet["J2"].alignment.wrap_text  # a long clause wraps, in full
+    assert sheet["K2"].number_format == "yyyy-mm-dd"
     checks = {str(v.sqref): (v.type, v.operator, v.formula1, v.formula2) for v in sheet.data_validations.dataValidation}
     assert checks == {
-        "I2 I3": ("date", "greaterThanOrEqual", "DATE(2099,1,1)", None),
-        "J2": ("decimal", "greaterThanOrEqual", "0", None),  # 里程: any count from 0
-        "J3": ("decimal", "between", "0", "100"),  # 通车率 (%): 0 to 100
-        "N2 N3": ("list", None, '"是,否"', None),  # 更正
-        "O2 O3": ("list", None, '"是,否"', None),  # 核实
+        "K2 K3": ("date", "greaterThanOrEqual", "DATE(2099,1,1)", None),
+        "L2": ("decimal", "greaterThanOrEqual", "0", None),  # 里程: any count from 0
+        "L3": ("decimal", "between", "0", "100"),  # 通车率 (%): 0 to 100
+        "P2 P3": ("list", None, '"是,否"', None),  # 更正
+        "Q2 Q3": ("list", None, '"是,否"', None),  # 核实
     }
+    assert sheet.auto_filter.ref == "A1:Q3"  # every column, the new ones too
 
 
 def test_a_cap_gets_a_yes_no_choice_instead_of_a_count(sample_notice: Notice) -> None:
@@ -67,10 +72,10 @@ def test_a_cap_gets_a_yes_no_choice_instead_of_a_count(sample_notice: Notice) ->
     cap = dataclasses.replace(project.indicators[0], direction="at-most")
     capped = dataclasses.replace(project, indicators=(cap,))
     sheet = load_workbook(io.BytesIO(workbook_bytes(sample_notice, capped)))["进度"]
-    assert sheet["H2"].value == "不超过"
-    assert sheet["J2"].fill.fgColor.rgb.endswith("BFBFBF")  # 累计完成: not for a cap
+    assert sheet["I2"].value == "不超过"
+    assert sheet["L2"].fill.fgColor.rgb.endswith("BFBFBF")  # 累计完成: not for a cap
     lists = [str(v.sqref) for v in sheet.data_validations.dataValidation if v.type == "list"]
-    assert lists == ["K2", "N2", "O2"]
+    assert lists == ["M2", "P2", "Q2"]
 
 
 def test_text_from_the_data_never_becomes_a_formula(sample_notice: Notice) -> None:
@@ -78,9 +83,9 @@ def test_text_from_the_data_never_becomes_a_formula(sample_notice: Notice) -> No
 
     project = dataclasses.replace(sample_notice.project("ceshi-lu"), name='=HYPERLINK("http://x","点击")')
     sheet = load_workbook(io.BytesIO(workbook_bytes(sample_notice, project)))["进度"]
-    assert (sheet["C2"].value, sheet["C2"].data_type) == ('=HYPERLINK("http://x","点击")', "s")
+    assert (sheet["D2"].value, sheet["D2"].data_type) == ('=HYPERLINK("http://x","点击")', "s")
     rows = list(csv.reader(io.StringIO(csv_text(sample_notice, project).removeprefix("\ufeff"))))
-    assert rows[1][2] == "'=HYPERLINK(\"http://x\",\"点击\")"  # as in indicators.csv
+    assert rows[1][3] == "'=HYPERLINK(\"http://x\",\"点击\")"  # as in indicators.csv
 
 
 def test_the_workbook_is_the_same_bytes_every_time_and_carries_no_clock(sample_notice: Notice) -> None:
@@ -103,8 +108,8 @@ def test_the_csv_template_is_the_same_table(sample_notice: Notice) -> None:
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
     assert rows == [
         PREFILLED + TO_FILL,
-        ["ceshi-lu", "1", "测试道路建设", "licheng", "新建测试道路里程", "12.5", "公里", "目标值", *[""] * 7],
-        ["ceshi-lu", "1", "测试道路建设", "tongche", "通车率", "100", "%", "不低于", *[""] * 7],
+        [SAMPLE_NOTICE, "ceshi-lu", "1", "测试道路建设", "licheng", "新建测试道路里程", "12.5", "公里", "目标值", "2099年新建测试道路12.5公里", *[""] * 7],
+        [SAMPLE_NOTICE, "ceshi-lu", "1", "测试道路建设", "tongche", "通车率", "100", "%", "不低于", "通车率达到100%", *[""] * 7],
     ]
 
 
@@ -143,6 +148,9 @@ def test_the_instructions_are_on_their_own_sheet_which_opens_first(sample_notice
     assert "截至日期（如 2099-06-30）" in "".join(texts)
     for column in COLUMNS:  # what each column of the table holds, beside its title
         assert texts[texts.index(column.title) + 1] == column.doc
+    # the two columns a clerk did not see before are explained in the steps too
+    assert "“通知原文”列照录通知中写这个目标数字的原话（连同限定词、单位和适用范围）：要达到什么，以它为准。" in texts
+    assert "“通知”列写明本表属于哪一份通知（2099年 测政〔2099〕1号）；导入时核对，别的年份或文号的表不能导入。" in texts
     # nothing of them is left in the table: its first row is the header
     assert [c.value for c in book["进度"][1]] == PREFILLED + TO_FILL
 
@@ -190,3 +198,19 @@ def test_rows_are_tall_enough_for_their_wrapped_text(notice: Notice) -> None:
             assert guide.row_dimensions[number].height >= _lines_needed(doc, 70) * LINE_HEIGHT
         elif title and doc is None and number > 1:  # an instruction, across both columns
             assert guide.row_dimensions[number].height >= _lines_needed(title, 84) * LINE_HEIGHT
+
+
+def test_every_row_carries_its_clause_verbatim_and_names_its_notice(notice: Notice) -> None:
+    # The real notice: the sheet never says less than the notice. Each row of both formats
+    # holds the figure's whole clause (约598人次, 原则上不低于…1.3倍), word for word.
+    clauses = {ind.id: ind.clause for p in notice.projects for ind in p.all_indicators}
+    sheet = load_workbook(io.BytesIO(workbook_bytes(notice, None)))["进度"]
+    xlsx = [dict(zip(TITLES, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    text = csv_text(notice, None).removeprefix("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(xlsx) == len(rows) > 100
+    for cells in [*xlsx, *rows]:
+        assert cells["通知原文"] == clauses[cells["指标编号"]], cells
+        assert cells["通知"] == "2020年 太政〔2020〕10号", cells
+    assert "救助对象约598人次" in {c["通知原文"] for c in rows}
+    assert any(c["通知原文"].endswith("原则上不低于当地最低生活保障标准的1.3倍") for c in rows)

@@ -43,7 +43,7 @@ def workbook_key(notice: Notice, project: Project | None) -> str:
     """The cache name of a workbook: a hash of everything ``workbook_bytes`` reads (the
     title, the note, the year and each row's cells), the code that writes it, and the
     versions of what else decides its bytes (openpyxl, Python's zipfile, zlib's deflate)."""
-    rows = layout.lines([project] if project else notice.projects)
+    rows = layout.lines(notice, project)
     return cache.key(
         layout.title(notice, project),
         layout.note(notice),

@@ -31,3 +31,20 @@ class Table:
     hidden: bool = False  # a hidden sheet
     hidden_rows: frozenset[int] = frozenset()
     merged: tuple[tuple[str, int, int, int], ...] = ()  # (range, first row, last row, first column)
+
+
+def column_letter(number: int) -> str:
+    """A column as a spreadsheet names it: 1 is A, 27 is AA (CSV files open the same way)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def column_number(letters: str) -> int:
+    """The inverse of ``column_letter``."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number

@@ -23,7 +23,7 @@ def csv_text(notice: Notice, project: Project | None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(TITLES)
-    for line in layout.lines([project] if project else notice.projects):
+    for line in layout.lines(notice, project):
         given = line.prefilled()
         writer.writerow([cell(given.get(title, "")) for title in TITLES])
     return "\ufeff" + out.getvalue()

@@ -38,6 +38,7 @@ from .layout import (
     VERIFIED,
     YES,
     Line,
+    notice_label,
 )
 from .problems import Problems
 from .read import ERRORS, Row, is_empty, text
@@ -97,7 +98,7 @@ class Checker:
         if found is None:
             return None
         project, ind = found
-        self._prefilled(row, Line(project, ind), error)
+        self._prefilled(row, Line(project, ind, notice_label(self.notice.document)), error)
         reading = self._reading(row, ind, error)
         words = {t: text(row.value(t)) or None for t in (SOURCE, NOTE, CORRECTION)}
         correction = words[CORRECTION]

@@ -15,6 +15,7 @@ from ..data import load, load_bytes
 from ..errors import DataErrors
 from ..model import Notice, Project, Report
 from .entries import Checker, label
+from .origin import foreign
 from .problems import Problems
 from .read import read
 from .reports import Found, reports
@@ -45,6 +46,8 @@ def run(sheet: Path, data: Path, data_name: str) -> Outcome:
         outcome.data_errors = exc
         return outcome
     rows = read(sheet, problems)
+    if foreign(rows, notice.document, data_name, problems):
+        return outcome  # another notice's sheet: its rows would only be misreported here
     entries = Checker(notice, problems).entries(rows)
     outcome.rows = len({(e.row.sheet, e.row.number) for e in entries})
     found = reports(entries, problems)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .cells import column_number
 from .layout import TITLES
 
 
@@ -11,11 +12,17 @@ from .layout import TITLES
 class Problem:
     sheet: str | None  # named only when the workbook has several sheets that were read
     row: int  # the spreadsheet's row number; 0 for the whole file
-    column: str | None  # a column title
+    column: str | None  # a column title, or a column letter (in the header row)
     message: str
 
     def key(self) -> tuple[str, int, int, str]:
-        column = TITLES.index(self.column) if self.column in TITLES else -1
+        """The order of the sheet: row, then column (by title; a header's by its letter)."""
+        if self.column in TITLES:
+            column = TITLES.index(self.column)
+        elif self.column and self.column.isascii() and self.column.isupper():
+            column = len(TITLES) + column_number(self.column)
+        else:
+            column = -1
         return (self.sheet or "", self.row, column, self.message)
 
 

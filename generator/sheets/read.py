@@ -1,8 +1,12 @@
 """Reading a filled template (.xlsx or .csv) into rows of cells, by column title.
 
-Columns are found by their titles in the header row, so a clerk may move, hide or add
-columns. Cells come back as the spreadsheet holds them (text, number, date), with the
-spreadsheet's own row numbers, so that every message points at the cell to fix.
+Columns are found by their titles in the header row, never by position: a clerk may move
+or hide columns, and templates made before a column was added (通知, 通知原文, 核实) read
+as before. A title the template does not have, a required one missing or one given twice
+is refused: a column the importer passed over would lose what was written in it. The
+descriptive columns (``layout.DESCRIPTIVE``) are never read. Cells come back as the
+spreadsheet holds them (text, number, date), with the spreadsheet's own row numbers, so
+that every message points at the cell to fix.
 """
 
 from __future__ import annotations
@@ -13,12 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from . import limits
-from .cells import ERRORS, Cell, Grid, Table
-
-__all__ = ["ERRORS", "Cell", "Row", "is_empty", "read", "text"]
-from .layout import DATE, INDICATOR_ID, INSTRUCTIONS_SHEET, PROJECT_ID, REACHED, SOURCE, TITLES
+from .cells import ERRORS, Cell, Grid, Table, column_letter
+from .layout import (
+    DATE,
+    DESCRIPTIVE,
+    INDICATOR_ID,
+    INSTRUCTIONS_SHEET,
+    PROJECT_ID,
+    REACHED,
+    SOURCE,
+    TITLES,
+)
 from .problems import Problems
 
+__all__ = ["ERRORS", "Cell", "Row", "is_empty", "read", "text"]
 REQUIRED = (PROJECT_ID, INDICATOR_ID, DATE, REACHED, SOURCE)
 # The header is looked for in the first rows: the template's is row 1 (row 2 in templates
 # made before the instructions moved to their own sheet, still read).
@@ -78,16 +90,10 @@ def read(path: Path, problems: Problems) -> list[Row]:
             continue
         label = sheet if len(read_sheets) > 1 else None
         at, titles = header
-        missing = [t for t in REQUIRED if t not in titles]
-        twice = sorted({t for t in titles if t in TITLES and titles.count(t) > 1}, key=TITLES.index)
-        for title in missing:
-            problems.add(label, at, None, f"缺少“{title}”列；请使用网站提供的进度填报表")
-        for title in twice:
-            problems.add(label, at, None, f"“{title}”列出现了不止一次")
-        if not missing and not twice and not _merged(table, at, titles, label, problems):
+        if _columns(titles, label, at, problems) and not _merged(table, at, titles, label, problems):
             for number, cells in grid:
                 if number > at:
-                    named = {t: c for t, c in zip(titles, cells, strict=False) if t in TITLES}
+                    named = {t: c for t, c in zip(titles, cells, strict=False) if t in TITLES and t not in DESCRIPTIVE}
                     _lengths(named, label, number, problems)
                     rows.append(Row(label, number, named, number in table.hidden_rows))
     return rows
@@ -98,6 +104,31 @@ def _no_header(tables: list[Table]) -> str:
     if any(isinstance(v, str) and PROJECT_ID in v and (";" in v or "\t" in v) for v in first):
         return "各列是用分号或制表符隔开的，不是逗号；请在表格软件中另存为“CSV（逗号分隔）”，或直接导入 .xlsx 文件"
     return "找不到表头（写着“项目编号”“指标编号”等列名的一行）；请使用网站提供的进度填报表"
+
+
+def _columns(titles: list[str], label: str | None, at: int, problems: Problems) -> bool:
+    """Whether the header names every required column, each column once, and none that
+    the template does not have. Columns with an empty title are passed over, as before."""
+    before = len(problems.found)
+    for title in REQUIRED:
+        if title not in titles:
+            problems.add(label, at, None, f"缺少“{title}”列；请使用网站提供的进度填报表")
+    first: dict[str, str] = {}  # title -> the column where it stands first
+    for number, title in enumerate(titles, 1):
+        column = column_letter(number)
+        if not title:
+            continue
+        if title not in TITLES:
+            problems.add(
+                label, at, column,
+                f"列名“{title}”不是进度填报表的列；导入不读这样的列，请删去这一列，"
+                "或改回网站提供的列名（要说明的事请写在“备注”列）",
+            )  # fmt: skip
+        elif title in first:
+            problems.add(label, at, column, f"“{title}”列出现了不止一次（{first[title]}列也是“{title}”）")
+        else:
+            first[title] = column
+    return len(problems.found) == before
 
 
 def _merged(table: Table, at: int, titles: list[str], label: str | None, problems: Problems) -> bool:

@@ -116,7 +116,7 @@ def _fill(sheet: Worksheet, notice: Notice, project: Project | None) -> None:
         head.alignment = Alignment(horizontal="center", vertical="center")
         sheet.column_dimensions[get_column_letter(col)].width = column.width
     sheet.freeze_panes = f"A{FIRST_ROW}"  # the header stays in view
-    lines = layout.lines([project] if project else notice.projects)
+    lines = layout.lines(notice, project)
     end = FIRST_ROW + max(len(lines), 1) - 1
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{end}"
     checks = _Checks(notice.document.year)

@@ -61,6 +61,7 @@ INDICATOR_FIELDS: dict[str, dict[str, Any]] = {
 
 # the progress templates, by column title (layout.COLUMNS gives the order and descriptions)
 TEMPLATE_TYPES: dict[str, dict[str, Any]] = {
+    layout.NOTICE: {"type": "string", "constraints": {"required": True}},
     layout.PROJECT_ID: {"type": "string", "constraints": {"required": True, **_ID}},
     layout.SEQ: {"type": "integer", "constraints": {"required": True, "minimum": 1}},
     layout.NAME: {"type": "string", "constraints": {"required": True}},
@@ -69,6 +70,7 @@ TEMPLATE_TYPES: dict[str, dict[str, Any]] = {
     layout.TARGET: {"type": "number", "constraints": {"required": True, "minimum": 0}},
     layout.UNIT: {"type": "string", "constraints": {"required": True}},
     layout.REQUIREMENT: {"type": "string", "constraints": {"required": True}},
+    layout.CLAUSE: {"type": "string", "constraints": {"required": True}},
     layout.DATE: {"type": "date"},
     layout.REACHED: {"type": "number", "constraints": {"minimum": 0}},
     layout.MET: {"type": "string", "constraints": _YES_NO},
@@ -91,6 +93,12 @@ def indicator_schema() -> dict[str, Any]:
 def template_schema() -> dict[str, Any]:
     spec = {c.title: {**TEMPLATE_TYPES[c.title], "description": c.doc} for c in layout.COLUMNS}
     return {"fields": _fields(layout.TITLES, spec)}
+
+
+def _prefilled() -> int:
+    """How many columns, from the first, the site fills (the rest are the clerk's)."""
+    given = [c.prefilled for c in layout.COLUMNS]
+    return given.index(False) if False in given else len(given)
 
 
 def _csv(name: str, path: str, title: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -144,7 +152,7 @@ def to_datapackage(notice: Notice, address: Urls, site_url: str, sheet_csv: str)
             "jindu",
             _beside(address, sheet_csv),
             "进度填报表",
-            "全部项目的进度填报表，每个有数字的目标一行，前八列由网站填好，其余由县直单位填报；"
+            f"全部项目的进度填报表，每个有数字的目标一行，前{_prefilled()}列由网站填好，其余由县直单位填报；"
             "每个项目页另有只含本项目各行的同样表格（projects/<项目编号>/<项目编号>-jindu.csv）。",
             template_schema(),
         ),
