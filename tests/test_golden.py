@@ -29,11 +29,11 @@ Chinese, what its case is about.
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
 import yaml
+from hang import never_hangs
 
 from generator.cli import main
 
@@ -84,14 +84,12 @@ def test_golden(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caps
     data.write_bytes(mutate(case))
     monkeypatch.chdir(tmp_path)
 
-    started = time.monotonic()
-    status = main(["check", "data/projects.yaml"])
-    elapsed = time.monotonic() - started
+    with never_hangs(name):
+        status = main(["check", "data/projects.yaml"])
     out, err = capsys.readouterr()
 
     expected_status = case.get("exit", 1)
     assert status == expected_status, f"exit {status}, expected {expected_status}:\n{out}{err}"
-    assert elapsed < 5, f"took {elapsed:.1f} s: the checker must refuse bad input fast"
     shown, silent = (err, out) if expected_status else (out, err)
     assert silent == ""
     compare(GOLDEN / f"{name}.out", shown, __file__)

@@ -2,8 +2,9 @@
 
 The golden cases (tests/golden/) pin each message on the small sample; here every fault
 of issue 9 is put into the real data file (33 projects) and must be refused, with its
-line and field, in under 2 seconds (measured around ``load``, on this shared 2-core
-machine). A data file that is not a regular file (a FIFO, which would wait for a writer
+line and field. Speed is measured in ``make bench``, not here: a guard of 30 seconds
+(``never_hangs``; a refusal takes well under one) only catches a refusal that would
+never end, such as a catastrophic pattern or a read of an endless file. A data file that is not a regular file (a FIFO, which would wait for a writer
 forever; a link to /dev/zero, which never ends) is refused before it is read.
 """
 
@@ -12,10 +13,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from hang import HANG, never_hangs
 
 from generator.data import MAX_BYTES, load, load_bytes
 from generator.errors import DataErrors
@@ -23,7 +24,6 @@ from generator.errors import DataErrors
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "projects.yaml"
 NAME = "data/projects.yaml"
-LIMIT = 2.0  # seconds, per refusal
 
 NAME_LINE = '    name: "“四带一自”产业扶贫"'
 _LINES = DATA.read_text(encoding="utf-8").splitlines()
@@ -89,28 +89,23 @@ def test_a_fault_in_the_real_data_is_refused_fast(
         assert text.count(old) == 1, old
         text = text.replace(old, new)
     raw = text.encode("utf-8")
-    started = time.monotonic()
-    with pytest.raises(DataErrors) as caught:
+    with never_hangs(case), pytest.raises(DataErrors) as caught:
         load_bytes(raw, NAME)
-    elapsed = time.monotonic() - started
     found = [(e.line, e.path, e.message) for e in caught.value.errors]
     assert any((e[0], e[1]) == (line, path) and message in e[2] for e in found), found
-    assert elapsed < LIMIT, f"{case}: {elapsed:.2f} s"
 
 
-def _check(path: Path) -> tuple[subprocess.CompletedProcess[str], float]:
-    started = time.monotonic()
-    proc = subprocess.run(
+def _check(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "-m", "generator", "check", str(path)],
-        capture_output=True, text=True, timeout=30, cwd=ROOT,
+        capture_output=True, text=True, timeout=HANG, cwd=ROOT,
     )  # fmt: skip
-    return proc, time.monotonic() - started
 
 
 def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     fifo = tmp_path / "projects.yaml"
     os.mkfifo(fifo)
-    proc, _ = _check(fifo)  # a hang would end in TimeoutExpired
+    proc = _check(fifo)  # a hang would end in TimeoutExpired
     assert proc.returncode == 1
     assert proc.stderr == (
         f"{fifo}:0: (整个文件): 无法读取文件：这是命名管道（FIFO），不是普通文件\n"
@@ -134,10 +129,8 @@ def _sparse(path: Path) -> str:
 def test_a_file_is_refused_unread(make, tmp_path: Path) -> None:
     path = tmp_path / "projects.yaml"
     message = make(path)
-    started = time.monotonic()
-    with pytest.raises(DataErrors) as caught:
+    with never_hangs(path.name), pytest.raises(DataErrors) as caught:
         load(path, NAME)
-    assert time.monotonic() - started < LIMIT
     assert [str(e) for e in caught.value.errors] == [f"{NAME}:0: (整个文件): {message}"]
 
 
