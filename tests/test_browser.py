@@ -22,7 +22,7 @@ def rows_in_order(page) -> list[str]:
         "table.ms-overview tbody tr",
         """rows => rows.filter(r => !r.hidden).map(r => {
                const a = r.querySelector('a[href]');
-               return new URL(a.getAttribute('href'), location.href).pathname.split('/')[2];
+               return new URL(a.getAttribute('href'), location.href).pathname.split('/').slice(-2)[0];
            })""",
     )
 
@@ -43,7 +43,7 @@ def collate(page, keys: list[str]) -> list[int]:
 
 TABLE_KEYS = """table => Array.from(table.tBodies[0].rows, r => ({
     id: new URL(r.querySelector('a[href]').getAttribute('href'), location.href)
-          .pathname.split('/')[2],
+          .pathname.split('/').slice(-2)[0],
     keys: Array.from(r.cells, c => c.hasAttribute('data-value')
           ? c.getAttribute('data-value') : c.textContent.trim()),
 }))"""

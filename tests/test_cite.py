@@ -178,9 +178,9 @@ def test_every_project_page_has_its_citation_version_and_qr_code(
     doc = notice.document
     labels = set()
     for project in notice.projects:
-        page = parse_file(built_site / "projects" / project.id / "index.html")
+        page = parse_file(built_site / "2020" / "projects" / project.id / "index.html")
         canonical = page.find("link", rel="canonical").attrs["href"]
-        assert canonical.endswith(f"/projects/{project.id}/")
+        assert canonical.endswith(f"/2020/projects/{project.id}/")
         assert page.find("h2", id="yinyong") is not None
         box = page.find("div", class_="ms-cite")
         citation = text_of(box.find("p", class_="ms-cite-text"))
@@ -199,7 +199,7 @@ def test_every_project_page_has_its_citation_version_and_qr_code(
         assert box.find("img", src="qr.svg") is not None
         download = box.find("a", href="qr.svg")
         assert download.attrs["download"] == f"{project.id}-qr.svg"
-        assert (built_site / "projects" / project.id / "qr.svg").is_file()
+        assert (built_site / "2020" / "projects" / project.id / "qr.svg").is_file()
         links = {b.attrs["data-cite"] for b in page.find_all("button", class_="ms-cite-link")}
         assert len(links) == len(project.all_indicators)
         for indicator in project.all_indicators:
@@ -232,7 +232,7 @@ def test_every_page_has_sharing_meta(built_site: Path, notice: Notice) -> None:
         assert meta(doc, "twitter:card") == "summary_large_image", where  # tests/test_share.py
         assert meta(doc, "og:image").startswith(site_url_of(built_site)), where  # nothing from another host
     for project in notice.projects:
-        doc = parse_file(built_site / "projects" / project.id / "index.html")
+        doc = parse_file(built_site / "2020" / "projects" / project.id / "index.html")
         assert meta(doc, "og:title") == f"{project.seq}．{project.name}（太和县2020年民生工程）"
         assert meta(doc, "og:description").startswith(
             f"{notice.document.number} 第{project.seq}项：{project.name}（"
@@ -257,7 +257,7 @@ def decode(png: Path) -> str:
 
 def test_every_qr_code_decodes_to_its_page(page, server: str, notice: Notice, tmp_path: Path) -> None:
     for project in notice.projects:
-        url = f"{server}projects/{project.id}/"
+        url = f"{server}2020/projects/{project.id}/"
         # Chromium rasterizes the SVG file as served, in an <img> like the page's own
         page.set_content(f'<body style="margin:0;background:#fff"><img src="{url}qr.svg"></body>')
         page.wait_for_function("() => document.images[0].complete && document.images[0].naturalWidth > 0")
@@ -279,7 +279,7 @@ def test_copy_button_copies_the_dated_citation(page, server: str, notice: Notice
                window.copied = t; return Promise.resolve(); }}});"""
     )
     project = notice.project("kunnan-jiuzhu")
-    page.goto(f"{server}projects/{project.id}/")
+    page.goto(f"{server}2020/projects/{project.id}/")
     today = page.evaluate(
         "() => { const d = new Date(), p = n => String(n).padStart(2, '0');"
         " return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()); }"
@@ -289,7 +289,7 @@ def test_copy_button_copies_the_dated_citation(page, server: str, notice: Notice
     assert not text.is_visible()  # folded below the resident's part: a tap opens it
     page.get_by_text("供媒体和工作人员：").click()
     shown = text.inner_text()
-    assert f"[{today}]. {server}projects/{project.id}/. 数据版本 " in shown
+    assert f"[{today}]. {server}2020/projects/{project.id}/. 数据版本 " in shown
     assert "[引用日期]" not in shown
     page.get_by_role("button", name="复制引文").click()
     assert page.locator(".ms-copy-status").inner_text() == "已复制引文"
@@ -303,7 +303,7 @@ def test_copy_button_copies_the_dated_citation(page, server: str, notice: Notice
     assert in_view(page, ".ms-cite")
     figure = text.inner_text()
     label = shown.rsplit("数据版本 ", 1)[1]  # the same version as the page's citation
-    assert figure.endswith(f"[{today}]. {server}projects/{project.id}/#{indicator.id}. 数据版本 {label}")
+    assert figure.endswith(f"[{today}]. {server}2020/projects/{project.id}/#{indicator.id}. 数据版本 {label}")
     assert f"“{indicator.clause}”" in figure
     assert page.locator(".ms-cite-what span").inner_text() == f"以下是数字“{indicator.counts}”的引文。"
     page.get_by_role("button", name="复制引文").click()
@@ -314,7 +314,7 @@ def test_copy_button_copies_the_dated_citation(page, server: str, notice: Notice
 
 
 def test_printed_page_shows_qr_code_and_citation_not_buttons(page, server: str) -> None:
-    page.goto(f"{server}projects/kunnan-jiuzhu/")
+    page.goto(f"{server}2020/projects/kunnan-jiuzhu/")
     page.emulate_media(media="print")
     box = page.locator(".ms-qr img").bounding_box()
     assert box is not None and box["width"] > 100 and abs(box["width"] - box["height"]) < 1

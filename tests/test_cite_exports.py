@@ -131,19 +131,19 @@ def test_every_project_and_the_notice_offer_their_citation(built_site: Path, not
     date = tuple(int(part) for part in doc.date.split("-"))
     assert notice.publisher is None  # the real data names none: no author for a page
     title = f"{doc.title}: {doc.number}"
-    notice_dir = built_site / "notice"
-    check_files(notice_dir, Expected(title, [doc.issuer], date, f"{site_url}notice/"))
+    notice_dir = built_site / "2020" / "notice"
+    check_files(notice_dir, Expected(title, [doc.issuer], date, f"{site_url}2020/notice/"))
     page = parse_file(notice_dir / "index.html")
     tags = meta(page)
     assert ["citation_author", doc.issuer] in tags and ["DC.creator", doc.issuer] in tags
     assert ["citation_publication_date", doc.date.replace("-", "/")] in tags
-    assert ["citation_public_url", f"{site_url}notice/"] in tags
+    assert ["citation_public_url", f"{site_url}2020/notice/"] in tags
     box = page.find("div", class_="ms-notice-citation")
     links = {a.attrs["href"] for a in box.find_all("a")}
     assert links == {"cite.json", "cite.ris", "cite.bib"}
     for project in notice.projects:
-        folder = built_site / "projects" / project.id
-        url = f"{site_url}projects/{project.id}/"
+        folder = built_site / "2020" / "projects" / project.id
+        url = f"{site_url}2020/projects/{project.id}/"
         expected = Expected(f"{title} 附件第{project.seq}项 {project.name}", [], date, url)
         check_files(folder, expected)
         page = parse_file(folder / "index.html")

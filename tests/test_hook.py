@@ -110,7 +110,7 @@ def test_bad_data_is_refused_with_the_chinese_message_not_a_traceback(repo) -> N
 
 def test_a_commit_of_only_the_address_lock_checks_the_data_beside_it(repo) -> None:
     clone, _ = repo
-    edit(clone / "data" / "urls.lock", "glossary/\n", "")
+    edit(clone / "data" / "urls.lock", "\n2020/glossary/\n", "\n")
     done = commit(repo, "data/urls.lock")
     reset(repo)
     out = done.stdout + done.stderr
@@ -125,7 +125,7 @@ def test_many_files_at_once_check_each_data_file_once(repo) -> None:
     clone, _ = repo
     data, lock = clone / "data" / "projects.yaml", clone / "data" / "urls.lock"
     edit(data, "  year: 2020\n", "  year: 2020   # 钩子测试\n")
-    edit(lock, "glossary/\n", "")
+    edit(lock, "\n2020/glossary/\n", "\n")
     done = commit(repo, "data/projects.yaml", "data/urls.lock")
     reset(repo)
     out = done.stdout + done.stderr

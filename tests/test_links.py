@@ -128,7 +128,7 @@ def allowed_external(notice: Notice) -> dict[str, set[str]]:
     for project in notice.projects:
         for report in project.reports:
             if report.link:
-                page = U.project(project.id).removesuffix(".md") + ".html"
+                page = urls.of_notice(notice.document.year).project(project.id).removesuffix(".md") + ".html"
                 allowed[page].add(report.link)
     return allowed
 

@@ -18,8 +18,8 @@ from conftest import PHONE, LocalServer
 
 from generator import offline
 
-READ = ["projects/kunnan-jiuzhu/", "projects/sihao-nongcunlu/"]
-NOT_READ = "projects/dabing-baoxian/"
+READ = ["2020/projects/kunnan-jiuzhu/", "2020/projects/sihao-nongcunlu/"]
+NOT_READ = "2020/projects/dabing-baoxian/"
 
 
 @pytest.fixture(scope="module")
