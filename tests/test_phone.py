@@ -16,14 +16,14 @@ from conftest import PHONE
 
 PAGES = {
     "home": "",
-    "overview": "projects/",
-    "notice": "notice/",
-    "category": "categories/continued/",
-    "situation": "situations/kunnan/",
-    "project-items": "projects/kunnan-jiuzhu/",
-    "project-figures": "projects/sihao-nongcunlu/",
-    "project-blank": "projects/xuesheng-zizhu/",
-    "glossary": "glossary/",
+    "overview": "2020/projects/",
+    "notice": "2020/notice/",
+    "category": "2020/categories/continued/",
+    "situation": "2020/situations/kunnan/",
+    "project-items": "2020/projects/kunnan-jiuzhu/",
+    "project-figures": "2020/projects/sihao-nongcunlu/",
+    "project-blank": "2020/projects/xuesheng-zizhu/",
+    "glossary": "2020/glossary/",
     "subscribe": "subscribe/",
     "data": "data/",
     "about": "about/",
@@ -227,7 +227,7 @@ def test_first_screen_of_every_project_page_holds_year_promise_and_figures(
     height = PHONE["height"]
     wrong = []
     for project in notice.projects:
-        phone.goto(server + f"projects/{project.id}/")
+        phone.goto(server + f"2020/projects/{project.id}/")
         phone.wait_for_load_state("networkidle")
         phone.screenshot(path=shots / f"{project.id}.png")
         box = phone.evaluate(

@@ -108,7 +108,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
 
 
 def test_broken_data_is_shown_at_once_and_the_preview_recovers(served: Served) -> None:
-    page = "projects/ceshi-lu/"
+    page = "2099/projects/ceshi-lu/"
     assert "测试道路建设" in served.wait_for(page, "测试道路建设")
     good = (served.site_dir / page / "index.html").read_bytes()
 
@@ -130,7 +130,7 @@ def test_broken_data_is_shown_at_once_and_the_preview_recovers(served: Served) -
 
 
 def test_an_open_page_turns_into_the_errors_and_back(served: Served, page) -> None:
-    page.goto(served.url + "projects/ceshi-lu/")
+    page.goto(served.url + "2099/projects/ceshi-lu/")
     page.wait_for_selector("h1")
     served.edit(*BROKEN)
     page.wait_for_selector("#errors", timeout=60_000)  # livereload reloads the page

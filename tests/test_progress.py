@@ -60,7 +60,7 @@ def test_rollup_caps_each_share_at_100(sample_notice: Notice) -> None:
 def test_real_data_has_no_progress_and_says_so(notice: Notice, built_site: Path) -> None:
     assert not any(p.reports for p in notice.projects)
     for project in notice.projects:
-        html = (built_site / "projects" / project.id / "index.html").read_text(encoding="utf-8")
+        html = (built_site / "2020" / "projects" / project.id / "index.html").read_text(encoding="utf-8")
         state = "我县2020年无任务）”" if project.no_task else "这是2020年度的目标；本站没有收到完成情况。"
         assert state in html, project.id
         assert "本站没有收到本项目的进度报告。" in html, project.id
@@ -69,7 +69,7 @@ def test_real_data_has_no_progress_and_says_so(notice: Notice, built_site: Path)
         assert len(cells) == len(project.all_indicators), project.id
         shown = {re.sub(r"<[^>]+>", "", c) for c in cells}
         assert shown <= ({"本年无任务"} if project.no_task else {"未收到", "本年未设数值"}), f"{project.id}: {shown}"
-    overview = (built_site / "projects" / "index.html").read_text(encoding="utf-8")
+    overview = (built_site / "2020" / "projects" / "index.html").read_text(encoding="utf-8")
     unpublished = re.findall(r'data-value="unpublished"[^>]*>未收到<', overview)
     assert len(unpublished) == len(notice.projects) - 1
     assert re.search(r'data-value="no-task"[^>]*>本年无任务<', overview)  # no. 8
@@ -151,7 +151,7 @@ def test_feeds_are_valid_atom_with_one_entry_per_report(
 
 
 def test_pages_link_their_feed_for_autodiscovery(sample_site: Path) -> None:
-    page = (sample_site / "projects" / "ceshi-lu" / "index.html").read_text(encoding="utf-8")
+    page = (sample_site / "2099" / "projects" / "ceshi-lu" / "index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml"' in page
     assert 'href="feed.xml"' in page
 
@@ -168,7 +168,7 @@ def sample_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_project_page_shows_progress_in_the_browser(page, sample_server: str) -> None:
-    page.goto(sample_server + "projects/ceshi-lu/")
+    page.goto(sample_server + "2099/projects/ceshi-lu/")
     row = page.locator("tr#licheng")
     assert "9.5" in row.inner_text() and "76%" in row.inner_text()
     assert "序时进度75%" in row.inner_text()
@@ -178,7 +178,7 @@ def test_project_page_shows_progress_in_the_browser(page, sample_server: str) ->
     history = page.locator("#gengxin ~ * li[id^='gengxin-'], .ms-history > li").all_inner_texts()
     assert history[0].startswith("2099-09-30") and history[1].startswith("2099-06-30")
     assert "进行中" in page.locator(".ms-status").inner_text()
-    behind = sample_server + "projects/ceshi-xuexiao/"
+    behind = sample_server + "2099/projects/ceshi-xuexiao/"
     page.goto(behind)
     assert "滞后" in page.locator(".ms-status").inner_text()
     assert "落后" in page.locator("tr#xuexiao").inner_text()

@@ -109,10 +109,10 @@ def test_a_site_built_for_its_public_address_carries_no_local_one(tmp_path: Path
     assert checked > 300
     # the artefacts that take the address do carry the public one
     first = notice.projects[0]
-    page = f"projects/{first.id}/"
-    for rel in (f"{page}cite.ris", f"{page}index.html", "notice/cite.bib", "feed.xml", "subscribe/index.html", "sitemap.xml"):
+    page = f"2020/projects/{first.id}/"
+    for rel in (f"{page}cite.ris", f"{page}index.html", "2020/notice/cite.bib", "feed.xml", "subscribe/index.html", "sitemap.xml"):
         assert PUBLIC.encode() in (site / rel).read_bytes(), rel
-    qr_title = f"<title>{first.seq}．{first.name}：{PUBLIC}{page}</title>"
+    qr_title = f"<title>2020年 {first.seq}．{first.name}：{PUBLIC}{page}</title>"
     assert qr_title.encode() in (site / page / "qr.svg").read_bytes()
 
 

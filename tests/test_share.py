@@ -120,8 +120,8 @@ def test_every_page_has_a_share_image_that_exists(built_site: Path, notice: Noti
             opened(data)
             images[url] = len(data)
     for project in notice.projects:
-        doc = parse_file(built_site / "projects" / project.id / "index.html")
-        assert meta(doc, "og:image") == f"{site_url}projects/{project.id}/share.png"
+        doc = parse_file(built_site / "2020" / "projects" / project.id / "index.html")
+        assert meta(doc, "og:image") == f"{site_url}2020/projects/{project.id}/share.png"
         assert project.name in meta(doc, "og:image:alt")
     assert meta(parse_file(built_site / "index.html"), "og:image") == f"{site_url}share.png"
     assert len(images) == len(notice.projects) + 1
