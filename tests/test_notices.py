@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from drafting import run
 
 from generator import urls
 from generator.config import PUBLISHING
 from generator.data.notices import load_all
 from generator.errors import DataErrors
-from generator.site import lock, planner, render
+from generator.site import configured, lock, planner, render
 from generator.site.plan import Site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "notices"
@@ -222,6 +223,26 @@ def test_every_page_of_a_draft_says_so(tmp_path: Path) -> None:
     for page in draft.pages:
         assert '<div class="ms-draft" role="note"><p><strong>草稿：</strong>' in rendered(site, page.src), page.src
     assert "ms-draft" not in rendered(site, Y2020.project("kunnan-jiuzhu"))
+
+
+def test_a_draft_is_checked_but_its_addresses_are_locked_only_once_it_is_no_draft(tmp_path: Path) -> None:
+    config = drafted(tmp_path)
+    data = config.parent / "2021.yaml"
+    locked = lock.read(ROOT / "data" / "urls.lock")
+    site, _ = configured.for_data(data, config)
+    assert lock.wanted(site, locked, ROOT / "docs") == locked  # its ids may still change
+    checked = run("check", "--no-record", str(data))
+    assert checked.out.splitlines()[-1] == (
+        "  这是草稿（draft: true）：make site 不发布它，网址锁也不登记它的网址；核对完删去这一行，再运行 make check。"
+    )
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("value: \"400\"", "value: \"四百\""), encoding="utf-8")
+    with pytest.raises(DataErrors):
+        configured.for_data(data, config)
+    data.write_text(text.removeprefix("draft: true\n"), encoding="utf-8")  # reviewed
+    site, _ = configured.for_data(data, config)
+    added = set(lock.wanted(site, locked, ROOT / "docs")) - set(locked)
+    assert {"2021/projects/laonian-zhucan/", "2021/notice/#annex-laonian-zhucan", "programmes/weifang-gaizao/"} <= added
 
 
 def _build(config: Path, dest: Path, publishing: bool) -> subprocess.CompletedProcess[str]:
