@@ -57,7 +57,7 @@ def assert_floors(score: Score) -> None:
 
 def without_draft_line(path: Path) -> Path:
     """The draft as a person leaves it after review: the ``draft: true`` line removed.
-    (The checker of this branch does not know ``draft:``; branch notices adds it.)"""
+    Written beside it as ``<name>-checked.yaml``."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     assert sum(line.startswith("draft: true") for line in lines) == 1
     checked = path.with_name(path.stem + "-checked.yaml")

@@ -6,9 +6,10 @@ import sys
 from pathlib import Path
 
 from . import build, site, write
-from .keys import SCHEMA, optional
+from .earlier import Earlier
 from .read import read
 from .source import DraftError
+from .write import SCHEMA
 
 
 def run(file: str, output: str | None) -> int:
@@ -16,11 +17,10 @@ def run(file: str, output: str | None) -> int:
     name = Path(file).name
     try:
         source = read(Path(file))
+        now = site.listed()
         try:
-            data = build.draft(source)
-            year = data["document"].get("year")
-            if optional("Project", "continues") and isinstance(year, int):
-                data = build.draft(source, site.previous_projects(year))
+            year = build.year(source)
+            data = build.draft(source, Earlier.of(now.notices, year) if now is not None else None)
         except DraftError as exc:
             raise DraftError(f"{name} {exc}") from None
         path = Path(output) if output else Path("data") / f"projects-{year or '草稿'}.yaml"
@@ -34,8 +34,6 @@ def run(file: str, output: str | None) -> int:
         print(f"错误：无法起草 {name}：读取时出了程序没有料到的问题（{type(exc).__name__}）；"
               "没有写入任何文件。请把这个文件交给维护网站的同志。", file=sys.stderr)
         return 1
-    if not output:
-        site.register(path)
     projects = data["projects"]
     items = sum(len(p.get("items", [])) for p in projects)
     figures = sum(len(r.get("indicators", [])) for p in projects for r in [p, *p.get("items", [])])

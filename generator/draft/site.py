@@ -1,60 +1,44 @@
-"""What the draft needs from the site it joins: the notices already on it, and its list of them.
-
-MERGE NOTE (branch ``notices``, issue 18, owns the site's list of notices): the two functions
-below are the only places that touch it. ``notices()`` reads today's single ``source:``;
-``register()`` is where the lead adds the drafted file to the list at merge.
-"""
+"""What the draft needs from the site it joins: the notices that mkdocs.yml lists."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from ..errors import DataErrors
+from ..model import Notice
+from .source import DraftError
 
 CONFIG = Path("mkdocs.yml")
 
 
-def notices(config: Path = CONFIG) -> list[Path]:
-    """The data files of the notices on the site, oldest first."""
+@dataclass(frozen=True)
+class Listed:
+    """The site's notices as mkdocs.yml lists them."""
+
+    config: Path
+    files: list[str]  # as listed: relative to the folder of mkdocs.yml
+    notices: list[Notice]  # loaded and checked together, in the listed order
+
+
+def listed(config: Path = CONFIG) -> Listed | None:
+    """The notices of the site ``config`` describes; None when there is no such file.
+    A site whose data has mistakes is refused: its projects cannot be matched."""
     if not config.is_file():
-        return []
-    text = config.read_text(encoding="utf-8")
-    loaded = yaml.load(text, Loader=_Lenient)
-    for plugin in (loaded or {}).get("plugins", []) or []:
-        if isinstance(plugin, dict) and "minsheng" in plugin:
-            options = plugin["minsheng"] or {}
-            listed = options.get("notices") or [options.get("source", "data/projects.yaml")]
-            return [config.parent / p for p in listed]
-    return []
+        return None
+    import yaml
 
+    from ..config import options
+    from ..data.notices import load_all
+    from ..site.configured import plugins, read
 
-def previous_projects(year: int, config: Path = CONFIG) -> dict[str, str]:
-    """Project names -> ids of the latest notice before ``year`` on the site (for ``continues``),
-    with its year under ``__year__``; empty when there is none or it does not load."""
-    from ..data import load
-    from ..errors import DataErrors
-
-    best: dict[str, str] = {}
-    for path in notices(config):
-        try:
-            notice = load(path)
-        except DataErrors:
-            continue
-        if notice.document.year < year and int(best.get("__year__", 0)) < notice.document.year:
-            best = {p.name: p.id for p in notice.projects} | {"__year__": str(notice.document.year)}
-    return best
-
-
-def register(path: Path, config: Path = CONFIG) -> None:
-    """Add the drafted data file to the site's list of notices.
-
-    MERGE: the list (``notices:`` in mkdocs.yml) comes with branch ``notices``; until then a
-    site has one notice and the draft is only written. The lead fills this in at merge.
-    """
-    del path, config
-
-
-class _Lenient(yaml.SafeLoader):
-    """mkdocs.yml may hold tags such as !!python/name; they are read as plain text here."""
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        files, _ = options(plugins(read(config))[1])
+    except yaml.YAMLError:
+        raise DraftError(f"{config} 不是有效的 YAML 文件，读不出网站的通知清单") from None
+    try:
+        notices = load_all(config.parent, files)
+    except DataErrors as exc:
+        raise DraftError(
+            f"{config} 所列的通知有数据错误（{exc.file}），无法对照往年的项目：请先运行 make check 改正"
+        ) from None
+    return Listed(config, files, notices)

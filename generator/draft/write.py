@@ -11,6 +11,7 @@ from ruamel.yaml import YAML
 
 from .source import DraftError
 
+SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "projects.schema.json"
 HEADER = """\
 # yaml-language-server: $schema={schema}
 # 草稿：由 python -m generator draft 从 {source} 生成，尚未核对。
