@@ -268,6 +268,19 @@ def test_serve_shows_a_draft_and_site_refuses_to_publish_it_naming_the_file(tmp_
 
 
 @pytest.mark.slow
+def test_a_draft_that_would_lose_a_locked_address_is_served_with_a_warning(tmp_path: Path) -> None:
+    """Without its grouping, the draft leads a home page without 按生活情况找 (./#qingkuang):
+    make serve still shows it, saying so; make check refuses once it is no draft."""
+    config = drafted(tmp_path)
+    data = config.parent / "2021.yaml"
+    data.write_text(data.read_text(encoding="utf-8").split("\nsituations:\n")[0] + "\n", encoding="utf-8")
+    shown = _build(config, tmp_path / "shown", publishing=False)
+    assert shown.returncode == 0, shown.stderr
+    assert "中有 1 个已发布的地址既没有生成，也没有转到新位置：\n  ./#qingkuang\n" in shown.stderr
+    assert "网站含草稿（太政〔2021〕虚构1号），不会发布；删去 draft: true 之前要解决。" in shown.stderr
+
+
+@pytest.mark.slow
 def test_the_two_notices_build_together_and_todays_lock_passes_unchanged(tmp_path: Path) -> None:
     proc = _build(FIXTURE / "mkdocs.yml", tmp_path / "site", publishing=False)
     assert proc.returncode == 0, proc.stderr  # the build checks data/urls.lock, unchanged
