@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,3 +64,13 @@ def without_draft_line(path: Path) -> Path:
     checked = path.with_name(path.stem + "-checked.yaml")
     checked.write_text("".join(line for line in lines if not line.startswith("draft: true")), encoding="utf-8")
     return checked
+
+
+def a_site(folder: Path) -> Path:
+    """A copy of the real site in ``folder`` for a draft to join: mkdocs.yml as it is, the
+    2020 data file and its address lock in data/ (never the repository's own data/)."""
+    (folder / "data").mkdir()
+    for name in ("projects.yaml", "urls.lock"):
+        shutil.copy(ROOT / "data" / name, folder / "data" / name)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    return folder / "mkdocs.yml"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from drafting import run
+from drafting import a_site, run
 
 from generator import urls
 from generator.config import PUBLISHING
@@ -245,6 +245,25 @@ def test_a_draft_is_checked_but_its_addresses_are_locked_only_once_it_is_no_draf
     assert {"2021/projects/laonian-zhucan/", "2021/notice/#annex-laonian-zhucan", "programmes/weifang-gaizao/"} <= added
 
 
+def registered(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the real site that the fictional 2021 notice joined through make draft
+    (``draft.site.register``); returns its mkdocs.yml."""
+    config = a_site(folder)
+    monkeypatch.chdir(folder)
+    done = run("draft", str(ROOT / "tests" / "fixtures" / "draft" / "notice-2021.txt"))
+    assert done.code == 0, done.err
+    assert "        - data/projects.yaml\n        - data/projects-2021.yaml\n" in config.read_text(encoding="utf-8")
+    return config
+
+
+def test_a_draft_joined_by_make_draft_says_so_on_its_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = configured.load_site(registered(tmp_path, monkeypatch), dated=False)[0]
+    assert [p.notice.draft for p in site.plans] == [False, True]
+    assert '<div class="ms-draft" role="note"><p><strong>草稿：</strong>' in rendered(site, Y2021.project("weifang-gaizao"))
+    assert "programmes/weifang-gaizao/index.md" in site.by_src  # it continues 2020's
+    assert "ms-draft" not in rendered(site, Y2020.project("weifang-gaizao"))
+
+
 def _build(config: Path, dest: Path, publishing: bool) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != PUBLISHING} | ({PUBLISHING: "1"} if publishing else {})
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(dest)]
@@ -265,6 +284,30 @@ def test_serve_shows_a_draft_and_site_refuses_to_publish_it_naming_the_file(tmp_
     assert refused.returncode == 1
     assert "2021.yaml 是草稿（draft: true），不能发布：核对完毕后删去文件中 draft: true 这一行，再运行 make site" in refused.stderr
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.slow
+def test_make_serve_shows_a_draft_joined_by_make_draft_and_make_site_refuses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    config = registered(folder, monkeypatch)
+    for name in ("docs", "overrides"):  # mkdocs.yml names them relative to itself
+        (folder / name).symlink_to(ROOT / name)
+    shown = _build(config, tmp_path / "shown", publishing=False)  # as mkdocs serve builds
+    assert shown.returncode == 0, shown.stderr
+    page = (tmp_path / "shown" / "2021" / "projects" / "weifang-gaizao" / "index.html").read_text("utf-8")
+    assert '<div class="ms-draft" role="note"><p><strong>草稿：</strong>' in page
+    assert (tmp_path / "shown" / "programmes" / "weifang-gaizao" / "index.html").is_file()
+    refused = subprocess.run(
+        [sys.executable, "-m", "generator.publish", "-f", str(config)],
+        cwd=folder, capture_output=True, text=True, check=False,
+        env={**os.environ, "SITE_URL": "https://example.org/minsheng/"},
+    )  # fmt: skip
+    assert refused.returncode == 1
+    assert "data/projects-2021.yaml 是草稿（draft: true），不能发布：核对完毕后删去文件中 draft: true 这一行，再运行 make site" in refused.stderr
+    assert not (folder / "site").exists()
 
 
 @pytest.mark.slow

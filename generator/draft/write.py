@@ -55,6 +55,7 @@ def write_new(path: Path, text: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
             out.flush()
+            os.fchmod(out.fileno(), 0o644)  # mkstemp makes 0600: a data file the site's builds read
             os.fsync(out.fileno())
         try:
             os.link(tmp, path)  # fails if the file appeared meanwhile: never overwrites
