@@ -109,14 +109,15 @@ import: $(STAMP)
 	@[ -n "$$FILE" ] || { echo "用法：make import FILE=填好的进度填报表.xlsx" >&2; exit 1; }
 	@$(BIN)/python -m generator import --data "$$DATA" -- "$$FILE" || $(QUIET_FAIL)
 
-## make draft FILE=通知.docx: draft next year's data file from the notice (.docx, .pdf or .txt)
-## as data/projects-<year>.yaml (OUTPUT=path to write elsewhere), with # 待核对 comments to review
+## make draft FILE=通知.docx: draft next year's data file from the notice (.docx, .pdf or .txt),
+## with # 待核对 comments to review, as data/projects-<year>.yaml added to mkdocs.yml's notices
+## (a draft: make serve shows it, make site refuses it); OUTPUT=path writes elsewhere, not listed
 draft: $(STAMP)
 	@[ -n "$$FILE" ] || { echo "用法：make draft FILE=通知.docx（也可以是 .pdf 或 .txt）" >&2; exit 1; }
 	@$(BIN)/python -m generator draft $${OUTPUT:+--output "$$OUTPUT"} -- "$$FILE" || $(QUIET_FAIL)
 
-## make check-draft DATA=data/projects-2031.yaml: check a reviewed draft without recording its
-## addresses (they are recorded when the notice joins the site)
+## make check-draft DATA=draft.yaml: check a draft written elsewhere (make draft OUTPUT=…) on
+## its own, recording nothing (a draft on the site is checked by make check DATA=…)
 check-draft: $(STAMP)
 	@$(BIN)/python -m generator check --no-record -- "$$DATA" || $(QUIET_FAIL)
 

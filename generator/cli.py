@@ -107,7 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     imp.set_defaults(run=writers.import_command)
     dra = commands.add_parser("draft", help="从通知原件（.docx、.pdf 或 .txt）起草数据文件，供核对")
     dra.add_argument("notice", help="通知原件")
-    dra.add_argument("--output", help="写入这个文件（默认 data/projects-年度.yaml）；已有的文件不覆盖")
+    dra.add_argument(
+        "--output",
+        help="写到这个文件，不加入网站（不写时：写在网站第一个数据文件旁的 projects-年度.yaml，"
+        "并加进 mkdocs.yml 的 notices）；已有的文件不覆盖",
+    )
     dra.set_defaults(run=_draft)
     ren = commands.add_parser("render", help="把网站的全部页面和文件写到一个目录，供不带插件的 MkDocs 构建")
     ren.add_argument("dir", help="输出目录（已有的会被替换）")

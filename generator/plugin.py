@@ -34,6 +34,7 @@ log = get_plugin_logger(__name__)
 # Outside "mkdocs": shown on stderr but not counted by --strict, so that a build whose
 # data version is unknown still publishes (its pages say 未知).
 provenance_log = logging.getLogger("minsheng.provenance")
+draft_log = logging.getLogger("minsheng.draft")  # the same, for a site with a draft notice
 
 _epoch_we_set: str | None = None
 
@@ -223,5 +224,13 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             log.info(f"没有网址锁 {lock_path.name}，跳过地址检查")
             return
         lost = lock.missing(lock.read(lock_path), lock.BuiltSite(config.site_dir), self.site.moves)
-        if lost:
-            raise PluginError(lock.message(lock.path_for(self.config.data_files()[0]).as_posix(), lost))
+        if not lost:
+            return
+        message = lock.message(lock.path_for(self.config.data_files()[0]).as_posix(), lost)
+        drafts = [plan.notice.document.number for plan in self.site.plans if plan.notice.draft]
+        if not drafts:
+            raise PluginError(message)
+        # A site with a draft is never published (on_config refuses it to make site), and a
+        # draft leads the home page while it is previewed: what it would break is said, and
+        # make serve shows the draft. make check refuses once draft: true is gone.
+        draft_log.warning(f"警告：{message}\n网站含草稿（{'、'.join(drafts)}），不会发布；删去 draft: true 之前要解决。")

@@ -34,12 +34,15 @@ def summary(notice: Notice, name: str) -> str:
         reports = f"进度报告 {count} 份，最新截至 {latest}：{each}。"
     else:
         reports = "进度报告：尚无。"
+    # The address lock leaves a draft out (site/configured.py): said, so that no one waits
+    # for its addresses in the lock's diff.
+    draft = "\n  这是草稿（draft: true）：make site 不发布它，网址锁也不登记它的网址；核对完删去这一行，再运行 make check。"
     return (
         f"数据检查通过：{name}\n"
         f"  {notice.document.number}：项目 {len(notice.projects)} 个（{by_category}），"
         f"子项 {items} 个，指标 {len(indicators)} 个，"
         f"其中 {blank} 个为“/”（本年未设数值）。\n"
-        f"  {reports}"
+        f"  {reports}" + (draft if notice.draft else "")
     )
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,9 +58,19 @@ def assert_floors(score: Score) -> None:
 
 def without_draft_line(path: Path) -> Path:
     """The draft as a person leaves it after review: the ``draft: true`` line removed.
-    (The checker of this branch does not know ``draft:``; branch notices adds it.)"""
+    Written beside it as ``<name>-checked.yaml``."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     assert sum(line.startswith("draft: true") for line in lines) == 1
     checked = path.with_name(path.stem + "-checked.yaml")
     checked.write_text("".join(line for line in lines if not line.startswith("draft: true")), encoding="utf-8")
     return checked
+
+
+def a_site(folder: Path) -> Path:
+    """A copy of the real site in ``folder`` for a draft to join: mkdocs.yml as it is, the
+    2020 data file and its address lock in data/ (never the repository's own data/)."""
+    (folder / "data").mkdir()
+    for name in ("projects.yaml", "urls.lock"):
+        shutil.copy(ROOT / "data" / name, folder / "data" / name)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    return folder / "mkdocs.yml"

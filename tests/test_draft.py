@@ -7,9 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import ROOT
-from drafting import SOURCE_2020, assert_floors, draft, measure, run, without_draft_line
+from drafting import SOURCE_2020, a_site, assert_floors, draft, measure, run, without_draft_line
 
 FICTIONAL = ROOT / "tests" / "fixtures" / "draft" / "notice-2031.txt"
 
@@ -127,17 +126,6 @@ def test_an_existing_file_is_never_overwritten(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reviewed.yaml"]  # no temporary left
 
 
-def test_without_output_the_draft_goes_into_data_named_by_its_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "data").mkdir()
-    monkeypatch.chdir(tmp_path)
-    done = run("draft", str(FICTIONAL))
-    assert done.code == 0, done.err
-    assert done.out.splitlines()[-1] == "data/projects-2031.yaml"
-    assert done.out.splitlines()[0] == "已起草 虚政〔2031〕7号：项目 8 个，子项 2 个，指标 22 个；待核对 88 处（文件中的“# 待核对：”注释）。"
-    assert yaml.safe_load((tmp_path / "data" / "projects-2031.yaml").read_text(encoding="utf-8"))["draft"] is True
-    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["projects-2031.yaml"]
-
-
 def test_make_draft_passes_the_file_names_as_they_are(tmp_path: Path) -> None:
     """Spaces, quotes, ; and $(…) in a name reach the program untouched, and run nothing."""
     odd = tmp_path / "通知 (2031);'$(touch INJECTED)`touch TICKED`.txt"
@@ -154,15 +142,14 @@ def test_make_draft_passes_the_file_names_as_they_are(tmp_path: Path) -> None:
 
 def test_the_guide_shows_what_drafting_and_checking_print(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8").splitlines()
-    (tmp_path / "data").mkdir()
+    a_site(tmp_path)
     (tmp_path / "notice-2031.txt").write_bytes(FICTIONAL.read_bytes())
     monkeypatch.chdir(tmp_path)
     drafted = run("draft", "notice-2031.txt")
     out = Path(drafted.out.splitlines()[-1])
     text = out.read_text(encoding="utf-8")
-    reviewed = tmp_path / "data" / "projects-2031.yaml"
-    reviewed.write_text(text.replace("draft: true", "", 1), encoding="utf-8")  # as after review
-    checked = run("check", "--no-record", str(reviewed.relative_to(tmp_path)))
+    checked = run("check", "--docs", str(ROOT / "docs"), str(out))  # as make check DATA=… does, during review
+    assert checked.code == 0, checked.err
     shown = [*drafted.out.splitlines(), *checked.out.splitlines()]
     lines = text.splitlines()
     at = next(k for k, line in enumerate(lines) if '"xinda-jijing"' in line)

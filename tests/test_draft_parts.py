@@ -1,5 +1,5 @@
-"""The parts of the drafter on their own: figures and their clause, ids, text clean-up, the
-annex rows, and the keys that wait for other branches' checker."""
+"""The parts of the drafter on their own: figures and their clause, ids, text clean-up and
+the annex rows."""
 from __future__ import annotations
 
 import re
@@ -11,7 +11,7 @@ from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.draft import annex, figures, ids, keys, project, site
+from generator.draft import annex, figures, ids
 from generator.draft.build import draft
 from generator.draft.read_txt import read
 from generator.draft.source import clean
@@ -122,28 +122,6 @@ def test_annex_rows_with_merged_cells_become_sub_items() -> None:
         ("临时救助", "临时救助约1300人次，救助对象全部建档。"),
     ]
     assert (second.seq, second.name, second.rows[0].target) == (6, None, "保障孤儿550名。")
-
-
-def test_keys_are_written_only_when_the_checker_knows_them(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert keys.optional("Indicator", "clause")  # the checker requires a figure's clause (issue 20)
-    assert keys.optional("Indicator", "scope")
-    assert not keys.optional("Indicator", "no-such-key")
-    source = read(ROOT / "data" / "source" / "taizheng-2020-10.txt")
-    monkeypatch.setattr(project, "optional", lambda kind, key: False)
-    first = draft(source)["projects"][0]
-    assert "clause" not in first["indicators"][0] and "continues" not in first
-    monkeypatch.setattr(project, "optional", lambda kind, key: True)
-    previous = {"“四带一自”产业扶贫": "sidai-yizi", "__year__": "2019"}
-    first = draft(source, previous)["projects"][0]
-    assert first["indicators"][0]["clause"] == "73个"
-    assert dict(first["continues"]) == {"year": 2019, "project": "sidai-yizi"}
-
-
-def test_the_site_s_notices_are_read_from_mkdocs_yml(tmp_path: Path) -> None:
-    assert site.notices(ROOT / "mkdocs.yml") == [ROOT / "data" / "projects.yaml"]
-    assert site.previous_projects(2021, ROOT / "mkdocs.yml")["“四带一自”产业扶贫"] == "sidai-yizi"
-    assert site.previous_projects(2020, ROOT / "mkdocs.yml") == {}
-    assert site.notices(tmp_path / "none.yml") == []
 
 
 SPECIAL = "“”：:#'\"\\{}[]&*!|>%@`-—、，。；/0123456789元人%"

@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from drafting import a_site, run
 
 from generator import urls
 from generator.config import PUBLISHING
 from generator.data.notices import load_all
 from generator.errors import DataErrors
-from generator.site import lock, planner, render
+from generator.site import configured, lock, planner, render
 from generator.site.plan import Site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "notices"
@@ -224,6 +225,45 @@ def test_every_page_of_a_draft_says_so(tmp_path: Path) -> None:
     assert "ms-draft" not in rendered(site, Y2020.project("kunnan-jiuzhu"))
 
 
+def test_a_draft_is_checked_but_its_addresses_are_locked_only_once_it_is_no_draft(tmp_path: Path) -> None:
+    config = drafted(tmp_path)
+    data = config.parent / "2021.yaml"
+    locked = lock.read(ROOT / "data" / "urls.lock")
+    site, _ = configured.for_data(data, config)
+    assert lock.wanted(site, locked, ROOT / "docs") == locked  # its ids may still change
+    checked = run("check", "--no-record", str(data))
+    assert checked.out.splitlines()[-1] == (
+        "  这是草稿（draft: true）：make site 不发布它，网址锁也不登记它的网址；核对完删去这一行，再运行 make check。"
+    )
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("value: \"400\"", "value: \"四百\""), encoding="utf-8")
+    with pytest.raises(DataErrors):
+        configured.for_data(data, config)
+    data.write_text(text.removeprefix("draft: true\n"), encoding="utf-8")  # reviewed
+    site, _ = configured.for_data(data, config)
+    added = set(lock.wanted(site, locked, ROOT / "docs")) - set(locked)
+    assert {"2021/projects/laonian-zhucan/", "2021/notice/#annex-laonian-zhucan", "programmes/weifang-gaizao/"} <= added
+
+
+def registered(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the real site that the fictional 2021 notice joined through make draft
+    (``draft.site.register``); returns its mkdocs.yml."""
+    config = a_site(folder)
+    monkeypatch.chdir(folder)
+    done = run("draft", str(ROOT / "tests" / "fixtures" / "draft" / "notice-2021.txt"))
+    assert done.code == 0, done.err
+    assert "        - data/projects.yaml\n        - data/projects-2021.yaml\n" in config.read_text(encoding="utf-8")
+    return config
+
+
+def test_a_draft_joined_by_make_draft_says_so_on_its_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = configured.load_site(registered(tmp_path, monkeypatch), dated=False)[0]
+    assert [p.notice.draft for p in site.plans] == [False, True]
+    assert '<div class="ms-draft" role="note"><p><strong>草稿：</strong>' in rendered(site, Y2021.project("weifang-gaizao"))
+    assert "programmes/weifang-gaizao/index.md" in site.by_src  # it continues 2020's
+    assert "ms-draft" not in rendered(site, Y2020.project("weifang-gaizao"))
+
+
 def _build(config: Path, dest: Path, publishing: bool) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != PUBLISHING} | ({PUBLISHING: "1"} if publishing else {})
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(dest)]
@@ -244,6 +284,43 @@ def test_serve_shows_a_draft_and_site_refuses_to_publish_it_naming_the_file(tmp_
     assert refused.returncode == 1
     assert "2021.yaml 是草稿（draft: true），不能发布：核对完毕后删去文件中 draft: true 这一行，再运行 make site" in refused.stderr
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.slow
+def test_make_serve_shows_a_draft_joined_by_make_draft_and_make_site_refuses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    config = registered(folder, monkeypatch)
+    for name in ("docs", "overrides"):  # mkdocs.yml names them relative to itself
+        (folder / name).symlink_to(ROOT / name)
+    shown = _build(config, tmp_path / "shown", publishing=False)  # as mkdocs serve builds
+    assert shown.returncode == 0, shown.stderr
+    page = (tmp_path / "shown" / "2021" / "projects" / "weifang-gaizao" / "index.html").read_text("utf-8")
+    assert '<div class="ms-draft" role="note"><p><strong>草稿：</strong>' in page
+    assert (tmp_path / "shown" / "programmes" / "weifang-gaizao" / "index.html").is_file()
+    refused = subprocess.run(
+        [sys.executable, "-m", "generator.publish", "-f", str(config)],
+        cwd=folder, capture_output=True, text=True, check=False,
+        env={**os.environ, "SITE_URL": "https://example.org/minsheng/"},
+    )  # fmt: skip
+    assert refused.returncode == 1
+    assert "data/projects-2021.yaml 是草稿（draft: true），不能发布：核对完毕后删去文件中 draft: true 这一行，再运行 make site" in refused.stderr
+    assert not (folder / "site").exists()
+
+
+@pytest.mark.slow
+def test_a_draft_that_would_lose_a_locked_address_is_served_with_a_warning(tmp_path: Path) -> None:
+    """Without its grouping, the draft leads a home page without 按生活情况找 (./#qingkuang):
+    make serve still shows it, saying so; make check refuses once it is no draft."""
+    config = drafted(tmp_path)
+    data = config.parent / "2021.yaml"
+    data.write_text(data.read_text(encoding="utf-8").split("\nsituations:\n")[0] + "\n", encoding="utf-8")
+    shown = _build(config, tmp_path / "shown", publishing=False)
+    assert shown.returncode == 0, shown.stderr
+    assert "中有 1 个已发布的地址既没有生成，也没有转到新位置：\n  ./#qingkuang\n" in shown.stderr
+    assert "网站含草稿（太政〔2021〕虚构1号），不会发布；删去 draft: true 之前要解决。" in shown.stderr
 
 
 @pytest.mark.slow

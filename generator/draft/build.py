@@ -11,14 +11,21 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import annex, sections
+from .earlier import Earlier
 from .ids import Names, pinyin_id
 from .marks import ID_NOTE, note, q
 from .source import DraftError, Source
 
 
-def draft(source: Source, previous: dict[str, str] | None = None) -> CommentedMap:
-    """The data file for one notice; ``previous`` maps the earlier notice's project names
-    to their ids (for ``continues``)."""
+def year(source: Source) -> int | None:
+    """The year of the notice, as its title gives it (None if it does not)."""
+    found = sections.parse(source.paragraphs).fields.get("year", "")
+    return int(found) if found.isdigit() else None
+
+
+def draft(source: Source, earlier: Earlier | None = None) -> CommentedMap:
+    """The data file for one notice; ``earlier``: the site's notice before it, whose
+    projects of the same name it continues."""
     body = sections.parse(source.paragraphs)
     rows = annex.parse(source.rows)
     if not rows:
@@ -31,7 +38,7 @@ def draft(source: Source, previous: dict[str, str] | None = None) -> CommentedMa
     explained_order = list(explanation.values())
     data["categories"] = categories
     data["retired"] = _retired(body)
-    data["projects"] = _projects(rows, category_of, explanation, previous or {})
+    data["projects"] = _projects(rows, category_of, explanation, earlier)
     by_text = {p["explanation"]: p["id"] for p in data["projects"] if p.get("explanation")}
     for cat in categories:
         if "paragraphs" in cat:  # the projects it explains, in the order of its paragraphs
@@ -171,20 +178,24 @@ def _projects(
     rows: list[annex.AnnexProject],
     category_of: dict[str, str],
     explanation: dict[str, str],
-    previous: dict[str, str],
+    earlier: Earlier | None,
 ) -> CommentedSeq:
     from .project import project_entry
 
-    ids = Names()
     named = {p.name for p in rows if p.name}
     leftover = [n for n in category_of if n not in named and not any(
         n.startswith(m) or m.startswith(n) for m in named)]
-    out = CommentedSeq()
+    names: list[tuple[str | None, str | None]] = []
     for row in rows:
         name, body_name = row.name, None
         if name is None and len(leftover) == 1:
             name = leftover.pop()
         elif name is not None and name not in category_of:
             body_name = next((n for n in category_of if n.startswith(name) or name.startswith(n)), None)
-        out.append(project_entry(row, name, body_name, category_of, explanation, ids, previous))
-    return out
+        names.append((name, body_name))
+    matches = earlier.match([n for n, _ in names]) if earlier is not None else [None] * len(rows)
+    ids = Names({m.project.id for m in matches if m is not None})  # kept ids first: never taken by another
+    return CommentedSeq(
+        project_entry(row, name, body_name, category_of, explanation, ids, match)
+        for row, (name, body_name), match in zip(rows, names, matches, strict=True)
+    )

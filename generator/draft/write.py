@@ -11,6 +11,7 @@ from ruamel.yaml import YAML
 
 from .source import DraftError
 
+SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "projects.schema.json"
 HEADER = """\
 # yaml-language-server: $schema={schema}
 # 草稿：由 python -m generator draft 从 {source} 生成，尚未核对。
@@ -54,6 +55,7 @@ def write_new(path: Path, text: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
             out.flush()
+            os.fchmod(out.fileno(), 0o644)  # mkstemp makes 0600: a data file the site's builds read
             os.fsync(out.fileno())
         try:
             os.link(tmp, path)  # fails if the file appeared meanwhile: never overwrites

@@ -39,13 +39,19 @@ def plugins(config: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
     return kept, ours
 
 
-def of_files(root: Path, files: list[str], root_year: int | None, site_url: str = "", dated: bool = True) -> Site:
+def of_files(
+    root: Path, files: list[str], root_year: int | None, site_url: str = "", dated: bool = True, drafts: bool = True
+) -> Site:
     """The site of the notices ``files`` (relative to ``root``); ``dated``: with their
-    data versions (a git look-up each). Raises DataErrors on bad data."""
+    data versions (a git look-up each); ``drafts=False``: without the notices marked
+    ``draft: true`` (every file is still checked; a site of drafts only keeps them).
+    Raises DataErrors on bad data."""
     notices = load_all(root, files)
-    versions = [version.of(root / f) for f in files] if dated else []
-    year = root_year or notices[0].document.year
-    return site(notices, site_url, versions, cache.folder(root), year)
+    kept = [(f, n) for f, n in zip(files, notices, strict=True) if drafts or not n.draft]
+    kept = kept or list(zip(files, notices, strict=True))
+    versions = [version.of(root / f) for f, _ in kept] if dated else []
+    year = root_year or kept[0][1].document.year
+    return site([n for _, n in kept], site_url, versions, cache.folder(root), year)
 
 
 def load_site(config_file: Path, dated: bool = True) -> tuple[Site, dict[str, Any]]:
@@ -57,13 +63,17 @@ def load_site(config_file: Path, dated: bool = True) -> tuple[Site, dict[str, An
 
 
 def for_data(data_file: str | Path, config_file: Path = Path(CONFIG)) -> tuple[Site, list[Path]]:
-    """The site a data file belongs to, without data versions (for the address lock): the
-    one ``config_file`` describes if it lists the file, else a site of that file alone.
-    Returns the site and its notices' data files (the first has the lock beside it)."""
+    """The site a data file belongs to, as the address lock sees it: the one
+    ``config_file`` describes if it lists the file, else a site of that file alone;
+    without data versions, and without its drafts (``draft: true``), which ``make site``
+    refuses to publish: a draft's addresses are locked once it is no longer a draft, so
+    that its ids can still change while it is reviewed. Returns the site and its notices'
+    data files (the first has the lock beside it)."""
     data = Path(data_file).resolve()
     if config_file.is_file():
         files, root_year = options(plugins(read(config_file))[1])
         root = config_file.resolve().parent
         if data in [(root / f).resolve() for f in files]:
-            return of_files(root, files, root_year, dated=False), [config_file.parent / f for f in files]
-    return of_files(data.parent, [data.name], None, dated=False), [Path(data_file)]
+            site = of_files(root, files, root_year, dated=False, drafts=False)
+            return site, [config_file.parent / f for f in files]
+    return of_files(data.parent, [data.name], None, dated=False, drafts=False), [Path(data_file)]
