@@ -13,7 +13,7 @@
 // No web worker: it is one more script to download (12 kB gzip) for a search that takes
 // milliseconds, and on the main thread Chromium's throttling in the tests applies to it.
 import { sumPassage } from "./search-passage.js";
-import { prepare, quoted, relax } from "./search-query.js";
+import { find, ordered, prepare, quoted } from "./search-query.js";
 
 const OPTIONS = {
   ranking: { termSimilarity: 5, metaWeights: { promise: 0 } },
@@ -147,7 +147,7 @@ async function search(query) {
   }
   let found;
   try {
-    found = await find(await engine(), words);
+    found = await find(await engine(), words, PAGE);
   } catch (error) {
     if (mine === run) {
       status.textContent = navigator.onLine === false
@@ -177,49 +177,6 @@ async function search(query) {
           ? `没有同时包含全部词语的结果，下面是包含${quoted(found.kept, found.at)}的结果（${extra} 个）。`
           : `没有找到与“${query}”相关的页面，请换个说法，例如项目名称里的词。`;
   setState("done", query);
-}
-
-// Pages with all the words of the question (search-query.js takes out the words that only
-// ask); when none or fewer than a screenful, pages with fewer words (relax), the least
-// telling dropped first: how telling a word is counts on the pages that answer (project
-// pages), so that a word only a page about the site holds (报名 in the clerks' guide) goes
-// before a word of the programme (公益性岗位). Residents write 看病报销, 打疫苗 or 上幼儿园
-// where the notice says 报销比例, 疫苗 and 幼儿园: a page need not hold every word to answer.
-async function find(pagefind, words) {
-  const found = new Map(); // the words searched for -> results, each search run once
-  const look = (some) => {
-    const key = some.join(" ");
-    if (!found.has(key)) found.set(key, answersFirst(pagefind, key));
-    return found.get(key);
-  };
-  const full = await look(words);
-  const none = { full, some: [], kept: words, at: words.map((_, i) => i) };
-  // Enough when a screenful of project pages holds all the words, or the one word typed.
-  if (full.answers.length >= PAGE || (words.length < 2 && full.answers.length)) return none;
-  const count = async (some) => (await look(some)).answers.length;
-  const { kept, at } = await relax(words, count, full.answers.length ? PAGE : 1);
-  if (!kept.length || kept.join(" ") === words.join(" ")) return none;
-  return { full, some: await look(kept), kept, at };
-}
-
-// The results in order: the pages that answer (project pages) before the others, and in each
-// group those with all the words before those with the kept words.
-function ordered({ full, some }) {
-  const seen = new Set();
-  const fresh = (result) => !seen.has(result.id) && seen.add(result.id);
-  return [full.answers, some.answers || [], full.others, some.others || []]
-    .flatMap((group) => group.filter(fresh));
-}
-
-// The project pages (filter kind:project, templates/project.md.j2) answer a resident's
-// question; the pages about the site or the rules (关于本站, 工作要求, the glossary) follow
-// them, each group in Pagefind's order. 低保多少钱 ranked 工作要求 and 关于本站 first.
-async function answersFirst(pagefind, key) {
-  const [answers, every] = await Promise.all([
-    pagefind.search(key, { filters: { kind: "project" } }), pagefind.search(key)]);
-  const ids = new Set(answers.results.map((result) => result.id));
-  const others = every.results.filter((result) => !ids.has(result.id));
-  return { answers: answers.results, others, all: every.results };
 }
 
 async function showMore(mine, focusFirst) {
