@@ -128,3 +128,30 @@ test("project pages come first, each group in Pagefind's order", async () => {
   assert.deepEqual(found.kept, ["低保"]);
   assert.deepEqual(ids(found), ["dibao", "tekun", "rules", "about"]);
 });
+
+// A site of several notices (issue 18): pages in Pagefind's order, each of a year but 关于本站.
+const YEARS = ["2021", "2020"];
+const twoNotices = () => fakePagefind([
+  { id: "2020/dibao", words: ["低保"], kind: "project", year: "2020" },
+  { id: "about", words: ["低保"] },
+  { id: "2021/dibao", words: ["低保"], kind: "project", year: "2021" },
+  { id: "2020/glossary", words: ["低保"], year: "2020" },
+  { id: "2020/tekun", words: ["低保"], kind: "project", year: "2020" },
+  { id: "2021/glossary", words: ["低保"], year: "2021" },
+  { id: "2021/tekun", words: ["低保"], kind: "project", year: "2021" },
+]);
+
+test("the latest year comes first in each group, Pagefind's order within a year", async () => {
+  const found = await find(twoNotices(), ["低保"], 5, { years: YEARS });
+  assert.deepEqual(ids(found), ["2021/dibao", "2021/tekun", "2020/dibao", "2020/tekun",
+    "2021/glossary", "2020/glossary", "about"]);
+  assert.equal(found.full.all.length, 7);
+});
+
+test("a chosen year holds for both searches of every query", async () => {
+  const pagefind = twoNotices();
+  const found = await find(pagefind, ["低保", "小孩"], 5, { year: "2020", years: YEARS });
+  assert.deepEqual(ids(found), ["2020/dibao", "2020/tekun", "2020/glossary"]);
+  assert.ok(pagefind.calls.length > 2); // relaxed: 小孩 is on no page
+  for (const { filters } of pagefind.calls) assert.equal(filters.year, "2020");
+});

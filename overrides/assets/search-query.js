@@ -125,14 +125,17 @@ export function quoted(kept, at) {
  * @param {{search: Function}} pagefind Pagefind's API (the dialog loads it)
  * @param {string[]} words from ``prepare``
  * @param {number} enough project pages with all the words that make relaxing needless
+ * @param {{year?: string, years?: string[]}} scope on a site of several notices (issue 18):
+ *   ``year``, the one year the resident chose (else every year); ``years``, the site's years,
+ *   newest first, to put the latest first when no year is chosen. Neither on a site of one.
  * @returns {Promise<object>} ``full`` and ``some`` (the results for all the words and for the
  *   kept ones, each ``{answers, others, all}``), ``kept`` and ``at`` (as ``relax`` gives them)
  */
-export async function find(pagefind, words, enough) {
+export async function find(pagefind, words, enough, scope = {}) {
   const found = new Map(); // the words searched for -> results, each search run once
   const look = (some) => {
     const key = some.join(" ");
-    if (!found.has(key)) found.set(key, answersFirst(pagefind, key));
+    if (!found.has(key)) found.set(key, answersFirst(pagefind, key, scope));
     return found.get(key);
   };
   const full = await look(words);
@@ -157,10 +160,28 @@ export function ordered({ full, some }) {
 // The project pages (filter kind:project, templates/project.md.j2) answer a resident's
 // question; the pages about the site or the rules (关于本站, 工作要求, the glossary) follow
 // them, each group in Pagefind's order. 低保多少钱 ranked 工作要求 and 关于本站 first.
-async function answersFirst(pagefind, key) {
-  const [answers, every] = await Promise.all([
-    pagefind.search(key, { filters: { kind: "project" } }), pagefind.search(key)]);
+// A chosen year (filter year, render.py's _year_marks) holds for both searches; with none, on a
+// site of several notices, one search a year says which year each page is of.
+async function answersFirst(pagefind, key, { year = "", years = [] }) {
+  const only = year ? { year } : {};
+  const [answers, every, ...dated] = await Promise.all([
+    pagefind.search(key, { filters: { ...only, kind: "project" } }),
+    pagefind.search(key, { filters: only }),
+    ...(year ? [] : years).map((each) => pagefind.search(key, { filters: { year: each } })),
+  ]);
   const ids = new Set(answers.results.map((result) => result.id));
   const others = every.results.filter((result) => !ids.has(result.id));
-  return { answers: answers.results, others, all: every.results };
+  const latest = latestFirst(dated);
+  return { answers: latest(answers.results), others: latest(others), all: every.results };
+}
+
+// Results in the order of the years' searches (newest first), each year's pages in Pagefind's
+// order; the pages of no year (关于本站, a programme's 历年目标) after them. Pagefind's own sort
+// (sort: {year: "desc"}) cannot do this: it replaces the ranking with the order of the index
+// (名词解释 before the project pages) and leaves out every page without a year.
+function latestFirst(dated) {
+  const of = new Map();
+  dated.forEach((found, at) => found.results.forEach((result) => of.set(result.id, at)));
+  const rank = (result) => of.get(result.id) ?? dated.length;
+  return (results) => (dated.length ? results.slice().sort((a, b) => rank(a) - rank(b)) : results);
 }
