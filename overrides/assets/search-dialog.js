@@ -29,6 +29,8 @@ const PROMISE_CHARS = 70;
 const OFFLINE = "手机没有联网：";
 
 let dialog, input, status, list, more, opener, pagefind, root;
+let years = []; // the site's years, newest first, when it holds several notices (issue 18)
+let yearPick = null; // and then the year filter: all years or one
 let entryTag = ""; // the "?ts=" of the index entry that search.js has preloaded
 let ready = null; // the loading of Pagefind, started when the dialog first opens
 let results = [];
@@ -109,6 +111,11 @@ function engine() {
       await loaded.options({ ...OPTIONS, baseUrl: root.pathname, ...(entryTag && { metaCacheTag: entryTag }) });
       await loaded.init();
       await loaded.search(""); // returns once the WebAssembly has loaded, which init() does not wait for
+      // The years the index holds (filter year, generator/site/render.py): none on a site of one
+      // notice, which shows no year filter.
+      const filters = await loaded.filters().catch(() => ({}));
+      const held = Object.keys(filters.year || {}).sort().reverse();
+      if (held.length > 1 && !yearPick) addYears(held);
       pagefind = loaded;
       dialog.dataset.engine = "ready"; // for tests and bench/resident.py
       return loaded;
@@ -118,10 +125,25 @@ function engine() {
   return ready;
 }
 
-// data-state and data-query say which search the list shows (tests wait for them).
+// A labelled list to choose the year of the notices searched: all years (the default) or one.
+// Loaded with the dialog, shown once the index says the site holds several notices.
+function addYears(held) {
+  years = held;
+  yearPick = el("select", { id: "ms-search-year" }, el("option", { value: "" }, "全部年份"),
+    ...years.map((year) => el("option", { value: year }, `${year}年`)));
+  yearPick.addEventListener("change", () => {
+    clearTimeout(timer);
+    search(input.value.trim());
+  });
+  input.parentElement.after(el("div", { class: "ms-search-years" },
+    el("label", { for: "ms-search-year" }, "年份"), yearPick));
+}
+
+// data-state, data-query and data-year say which search the list shows (tests wait for them).
 function setState(state, query) {
   dialog.dataset.state = state;
   dialog.dataset.query = query;
+  dialog.dataset.year = yearPick ? yearPick.value : "";
 }
 
 async function search(query) {
@@ -145,9 +167,11 @@ async function search(query) {
     setState("done", query);
     return;
   }
-  let found;
+  let found, year;
   try {
-    found = await find(await engine(), words, PAGE);
+    const loaded = await engine(); // the year filter is there once Pagefind is
+    year = yearPick ? yearPick.value : "";
+    found = await find(loaded, words, PAGE, { year, years });
   } catch (error) {
     if (mine === run) {
       status.textContent = navigator.onLine === false
@@ -165,7 +189,7 @@ async function search(query) {
   if (mine !== run) return;
   const all = found.full.all.length;
   const extra = results.length - all;
-  status.textContent = navigator.onLine === false
+  status.textContent = (year ? `${year}年的通知中：` : "") + (navigator.onLine === false
     ? OFFLINE + (list.firstChild
       ? `以下是保存在手机上的 ${list.children.length} 个相关页面；联网后可以搜索全部页面。`
       : `保存在手机上的页面中没有与“${query}”相关的；联网后可以搜索全部页面。`)
@@ -175,7 +199,7 @@ async function search(query) {
         ? `找到 ${all} 个相关页面。`
         : extra
           ? `没有同时包含全部词语的结果，下面是包含${quoted(found.kept, found.at)}的结果（${extra} 个）。`
-          : `没有找到与“${query}”相关的页面，请换个说法，例如项目名称里的词。`;
+          : `没有找到与“${query}”相关的页面，请换个说法，例如项目名称里的词。`);
   setState("done", query);
 }
 
@@ -201,8 +225,10 @@ function item(page) {
     ? marked(passage)
     : document.createTextNode(shorten(page.meta.promise));
   const title = page.meta.title || page.url;
+  // The year of the notice the page is of, on a site of several (meta year, render.py).
+  const year = page.meta.year ? [el("span", { class: "ms-search-when" }, `${page.meta.year}年`)] : [];
   return el("li", {},
-    el("a", { href: part ? part.url : page.url },
+    el("a", { href: part ? part.url : page.url }, ...year,
       el("span", { class: "ms-search-title" }, title),
       ...(part ? [el("span", { class: "ms-search-part" }, part.title)] : []),
       el("span", { class: "ms-search-text" }, excerpt)));
