@@ -1,10 +1,10 @@
-// Unit tests of the search dialog's query preparation (overrides/assets/search-query.js),
-// run by node's test runner from tests/test_search_query.py. Node splits Chinese with the
+// Unit tests of the search dialog's query preparation and searches
+// (overrides/assets/search-query.js), run by node's test runner from tests/test_search_query.py. Node splits Chinese with the
 // same Intl.Segmenter as Chromium; the cases hold for any split of the words they keep.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { QUESTION, prepare, quoted, relax } from "../overrides/assets/search-query.js";
+import { QUESTION, find, ordered, prepare, quoted, relax } from "../overrides/assets/search-query.js";
 
 test("asking words never reach the search", () => {
   assert.deepEqual(prepare("低保一年多少钱").words, ["低保"]);
@@ -92,4 +92,66 @@ test("a question about a sum is shown the sum its words lead to", async () => {
   // No sum after the found words, no sum at all: no passage.
   assert.equal(sumPassage(words, [26], 0, words.length), null);
   assert.equal(sumPassage(["低保", "53095", "人"], [0], 0, 3), null);
+});
+
+// A fake Pagefind: pages in its ranking order, each with its words and filter values. A search
+// finds the pages that hold every word of the query and every filter value asked for, in that
+// order, and is recorded.
+function fakePagefind(pages) {
+  const calls = [];
+  const search = async (key, { filters = {} } = {}) => {
+    calls.push({ key, filters });
+    const words = key.split(" ");
+    const held = (page) => words.every((word) => page.words.includes(word)) &&
+      Object.entries(filters).every(([name, value]) => page[name] === value);
+    return { results: pages.filter(held).map(({ id }) => ({ id })) };
+  };
+  return { calls, search };
+}
+const ids = (found) => ordered(found).map((result) => result.id);
+
+test("project pages come first, each group in Pagefind's order", async () => {
+  const pagefind = fakePagefind([
+    { id: "about", words: ["低保"] },
+    { id: "dibao", words: ["低保", "标准"], kind: "project" },
+    { id: "rules", words: ["低保", "标准"] },
+    { id: "tekun", words: ["低保"], kind: "project" },
+    { id: "canji", words: ["标准"], kind: "project" },
+    { id: "yanglao", words: ["标准"], kind: "project" },
+  ]);
+  assert.deepEqual(ids(await find(pagefind, ["低保"], 5)), ["dibao", "tekun", "about", "rules"]);
+  assert.deepEqual(pagefind.calls, [
+    { key: "低保", filters: { kind: "project" } }, { key: "低保", filters: {} }]);
+  // Fewer than enough with every word: the pages with the kept word (标准 is the commoner on
+  // project pages) follow those with both, in each group.
+  const found = await find(pagefind, ["低保", "标准"], 5);
+  assert.deepEqual(found.kept, ["低保"]);
+  assert.deepEqual(ids(found), ["dibao", "tekun", "rules", "about"]);
+});
+
+// A site of several notices (issue 18): pages in Pagefind's order, each of a year but 关于本站.
+const YEARS = ["2021", "2020"];
+const twoNotices = () => fakePagefind([
+  { id: "2020/dibao", words: ["低保"], kind: "project", year: "2020" },
+  { id: "about", words: ["低保"] },
+  { id: "2021/dibao", words: ["低保"], kind: "project", year: "2021" },
+  { id: "2020/glossary", words: ["低保"], year: "2020" },
+  { id: "2020/tekun", words: ["低保"], kind: "project", year: "2020" },
+  { id: "2021/glossary", words: ["低保"], year: "2021" },
+  { id: "2021/tekun", words: ["低保"], kind: "project", year: "2021" },
+]);
+
+test("the latest year comes first in each group, Pagefind's order within a year", async () => {
+  const found = await find(twoNotices(), ["低保"], 5, { years: YEARS });
+  assert.deepEqual(ids(found), ["2021/dibao", "2021/tekun", "2020/dibao", "2020/tekun",
+    "2021/glossary", "2020/glossary", "about"]);
+  assert.equal(found.full.all.length, 7);
+});
+
+test("a chosen year holds for both searches of every query", async () => {
+  const pagefind = twoNotices();
+  const found = await find(pagefind, ["低保", "小孩"], 5, { year: "2020", years: YEARS });
+  assert.deepEqual(ids(found), ["2020/dibao", "2020/tekun", "2020/glossary"]);
+  assert.ok(pagefind.calls.length > 2); // relaxed: 小孩 is on no page
+  for (const { filters } of pagefind.calls) assert.equal(filters.year, "2020");
 });

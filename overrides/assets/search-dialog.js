@@ -13,7 +13,7 @@
 // No web worker: it is one more script to download (12 kB gzip) for a search that takes
 // milliseconds, and on the main thread Chromium's throttling in the tests applies to it.
 import { sumPassage } from "./search-passage.js";
-import { prepare, quoted, relax } from "./search-query.js";
+import { find, ordered, prepare, quoted } from "./search-query.js";
 
 const OPTIONS = {
   ranking: { termSimilarity: 5, metaWeights: { promise: 0 } },
@@ -29,6 +29,8 @@ const PROMISE_CHARS = 70;
 const OFFLINE = "手机没有联网：";
 
 let dialog, input, status, list, more, opener, pagefind, root;
+let years = []; // the site's years, newest first, when it holds several notices (issue 18)
+let yearPick = null; // and then the year filter: all years or one
 let entryTag = ""; // the "?ts=" of the index entry that search.js has preloaded
 let ready = null; // the loading of Pagefind, started when the dialog first opens
 let results = [];
@@ -109,6 +111,11 @@ function engine() {
       await loaded.options({ ...OPTIONS, baseUrl: root.pathname, ...(entryTag && { metaCacheTag: entryTag }) });
       await loaded.init();
       await loaded.search(""); // returns once the WebAssembly has loaded, which init() does not wait for
+      // The years the index holds (filter year, generator/site/render.py): none on a site of one
+      // notice, which shows no year filter.
+      const filters = await loaded.filters().catch(() => ({}));
+      const held = Object.keys(filters.year || {}).sort().reverse();
+      if (held.length > 1 && !yearPick) addYears(held);
       pagefind = loaded;
       dialog.dataset.engine = "ready"; // for tests and bench/resident.py
       return loaded;
@@ -118,10 +125,25 @@ function engine() {
   return ready;
 }
 
-// data-state and data-query say which search the list shows (tests wait for them).
+// A labelled list to choose the year of the notices searched: all years (the default) or one.
+// Loaded with the dialog, shown once the index says the site holds several notices.
+function addYears(held) {
+  years = held;
+  yearPick = el("select", { id: "ms-search-year" }, el("option", { value: "" }, "全部年份"),
+    ...years.map((year) => el("option", { value: year }, `${year}年`)));
+  yearPick.addEventListener("change", () => {
+    clearTimeout(timer);
+    search(input.value.trim());
+  });
+  input.parentElement.after(el("div", { class: "ms-search-years" },
+    el("label", { for: "ms-search-year" }, "年份"), yearPick));
+}
+
+// data-state, data-query and data-year say which search the list shows (tests wait for them).
 function setState(state, query) {
   dialog.dataset.state = state;
   dialog.dataset.query = query;
+  dialog.dataset.year = yearPick ? yearPick.value : "";
 }
 
 async function search(query) {
@@ -145,9 +167,11 @@ async function search(query) {
     setState("done", query);
     return;
   }
-  let found;
+  let found, year;
   try {
-    found = await find(await engine(), words);
+    const loaded = await engine(); // the year filter is there once Pagefind is
+    year = yearPick ? yearPick.value : "";
+    found = await find(loaded, words, PAGE, { year, years });
   } catch (error) {
     if (mine === run) {
       status.textContent = navigator.onLine === false
@@ -165,7 +189,7 @@ async function search(query) {
   if (mine !== run) return;
   const all = found.full.all.length;
   const extra = results.length - all;
-  status.textContent = navigator.onLine === false
+  status.textContent = (year ? `${year}年的通知中：` : "") + (navigator.onLine === false
     ? OFFLINE + (list.firstChild
       ? `以下是保存在手机上的 ${list.children.length} 个相关页面；联网后可以搜索全部页面。`
       : `保存在手机上的页面中没有与“${query}”相关的；联网后可以搜索全部页面。`)
@@ -175,51 +199,8 @@ async function search(query) {
         ? `找到 ${all} 个相关页面。`
         : extra
           ? `没有同时包含全部词语的结果，下面是包含${quoted(found.kept, found.at)}的结果（${extra} 个）。`
-          : `没有找到与“${query}”相关的页面，请换个说法，例如项目名称里的词。`;
+          : `没有找到与“${query}”相关的页面，请换个说法，例如项目名称里的词。`);
   setState("done", query);
-}
-
-// Pages with all the words of the question (search-query.js takes out the words that only
-// ask); when none or fewer than a screenful, pages with fewer words (relax), the least
-// telling dropped first: how telling a word is counts on the pages that answer (project
-// pages), so that a word only a page about the site holds (报名 in the clerks' guide) goes
-// before a word of the programme (公益性岗位). Residents write 看病报销, 打疫苗 or 上幼儿园
-// where the notice says 报销比例, 疫苗 and 幼儿园: a page need not hold every word to answer.
-async function find(pagefind, words) {
-  const found = new Map(); // the words searched for -> results, each search run once
-  const look = (some) => {
-    const key = some.join(" ");
-    if (!found.has(key)) found.set(key, answersFirst(pagefind, key));
-    return found.get(key);
-  };
-  const full = await look(words);
-  const none = { full, some: [], kept: words, at: words.map((_, i) => i) };
-  // Enough when a screenful of project pages holds all the words, or the one word typed.
-  if (full.answers.length >= PAGE || (words.length < 2 && full.answers.length)) return none;
-  const count = async (some) => (await look(some)).answers.length;
-  const { kept, at } = await relax(words, count, full.answers.length ? PAGE : 1);
-  if (!kept.length || kept.join(" ") === words.join(" ")) return none;
-  return { full, some: await look(kept), kept, at };
-}
-
-// The results in order: the pages that answer (project pages) before the others, and in each
-// group those with all the words before those with the kept words.
-function ordered({ full, some }) {
-  const seen = new Set();
-  const fresh = (result) => !seen.has(result.id) && seen.add(result.id);
-  return [full.answers, some.answers || [], full.others, some.others || []]
-    .flatMap((group) => group.filter(fresh));
-}
-
-// The project pages (filter kind:project, templates/project.md.j2) answer a resident's
-// question; the pages about the site or the rules (关于本站, 工作要求, the glossary) follow
-// them, each group in Pagefind's order. 低保多少钱 ranked 工作要求 and 关于本站 first.
-async function answersFirst(pagefind, key) {
-  const [answers, every] = await Promise.all([
-    pagefind.search(key, { filters: { kind: "project" } }), pagefind.search(key)]);
-  const ids = new Set(answers.results.map((result) => result.id));
-  const others = every.results.filter((result) => !ids.has(result.id));
-  return { answers: answers.results, others, all: every.results };
 }
 
 async function showMore(mine, focusFirst) {
@@ -244,8 +225,10 @@ function item(page) {
     ? marked(passage)
     : document.createTextNode(shorten(page.meta.promise));
   const title = page.meta.title || page.url;
+  // The year of the notice the page is of, on a site of several (meta year, render.py).
+  const year = page.meta.year ? [el("span", { class: "ms-search-when" }, `${page.meta.year}年`)] : [];
   return el("li", {},
-    el("a", { href: part ? part.url : page.url },
+    el("a", { href: part ? part.url : page.url }, ...year,
       el("span", { class: "ms-search-title" }, title),
       ...(part ? [el("span", { class: "ms-search-part" }, part.title)] : []),
       el("span", { class: "ms-search-text" }, excerpt)));

@@ -1,6 +1,7 @@
 // Query preparation for the search dialog (search-dialog.js): a resident's question becomes
 // the words Pagefind should look for, and, when no page holds them all, fewer words in a fixed
-// order. No DOM and no Pagefind here: tests/search_query.test.mjs runs it under node.
+// order; then the searches themselves and the order of their results. No DOM here, and
+// Pagefind is handed in: tests/search_query.test.mjs runs it under node with a fake index.
 //
 // Pagefind keeps a page only if it holds every word of the query (it splits Chinese with the
 // browser's Intl.Segmenter, as here). 多少钱, 怎么领, 有没有, 一年 … are in no target text,
@@ -111,4 +112,76 @@ export function quoted(kept, at) {
     else runs.push(word);
   });
   return runs.map((run) => `“${run}”`).join("");
+}
+
+/**
+ * The search for a question's words: pages with all the words (``prepare`` takes out the
+ * words that only ask); when none or fewer than ``enough``, also pages with fewer words
+ * (``relax``), the least telling dropped first. How telling a word is counts on the pages
+ * that answer (project pages), so that a word only a page about the site holds (报名 in the
+ * clerks' guide) goes before a word of the programme (公益性岗位). Residents write 看病报销,
+ * 打疫苗 or 上幼儿园 where the notice says 报销比例, 疫苗 and 幼儿园: a page need not hold
+ * every word to answer.
+ * @param {{search: Function}} pagefind Pagefind's API (the dialog loads it)
+ * @param {string[]} words from ``prepare``
+ * @param {number} enough project pages with all the words that make relaxing needless
+ * @param {{year?: string, years?: string[]}} scope on a site of several notices (issue 18):
+ *   ``year``, the one year the resident chose (else every year); ``years``, the site's years,
+ *   newest first, to put the latest first when no year is chosen. Neither on a site of one.
+ * @returns {Promise<object>} ``full`` and ``some`` (the results for all the words and for the
+ *   kept ones, each ``{answers, others, all}``), ``kept`` and ``at`` (as ``relax`` gives them)
+ */
+export async function find(pagefind, words, enough, scope = {}) {
+  const found = new Map(); // the words searched for -> results, each search run once
+  const look = (some) => {
+    const key = some.join(" ");
+    if (!found.has(key)) found.set(key, answersFirst(pagefind, key, scope));
+    return found.get(key);
+  };
+  const full = await look(words);
+  const none = { full, some: [], kept: words, at: words.map((_, i) => i) };
+  // Enough when a screenful of project pages holds all the words, or the one word typed.
+  if (full.answers.length >= enough || (words.length < 2 && full.answers.length)) return none;
+  const count = async (some) => (await look(some)).answers.length;
+  const { kept, at } = await relax(words, count, full.answers.length ? enough : 1);
+  if (!kept.length || kept.join(" ") === words.join(" ")) return none;
+  return { full, some: await look(kept), kept, at };
+}
+
+// The results in order: the pages that answer (project pages) before the others, and in each
+// group those with all the words before those with the kept words.
+export function ordered({ full, some }) {
+  const seen = new Set();
+  const fresh = (result) => !seen.has(result.id) && seen.add(result.id);
+  return [full.answers, some.answers || [], full.others, some.others || []]
+    .flatMap((group) => group.filter(fresh));
+}
+
+// The project pages (filter kind:project, templates/project.md.j2) answer a resident's
+// question; the pages about the site or the rules (关于本站, 工作要求, the glossary) follow
+// them, each group in Pagefind's order. 低保多少钱 ranked 工作要求 and 关于本站 first.
+// A chosen year (filter year, render.py's _year_marks) holds for both searches; with none, on a
+// site of several notices, one search a year says which year each page is of.
+async function answersFirst(pagefind, key, { year = "", years = [] }) {
+  const only = year ? { year } : {};
+  const [answers, every, ...dated] = await Promise.all([
+    pagefind.search(key, { filters: { ...only, kind: "project" } }),
+    pagefind.search(key, { filters: only }),
+    ...(year ? [] : years).map((each) => pagefind.search(key, { filters: { year: each } })),
+  ]);
+  const ids = new Set(answers.results.map((result) => result.id));
+  const others = every.results.filter((result) => !ids.has(result.id));
+  const latest = latestFirst(dated);
+  return { answers: latest(answers.results), others: latest(others), all: every.results };
+}
+
+// Results in the order of the years' searches (newest first), each year's pages in Pagefind's
+// order; the pages of no year (关于本站, a programme's 历年目标) after them. Pagefind's own sort
+// (sort: {year: "desc"}) cannot do this: it replaces the ranking with the order of the index
+// (名词解释 before the project pages) and leaves out every page without a year.
+function latestFirst(dated) {
+  const of = new Map();
+  dated.forEach((found, at) => found.results.forEach((result) => of.set(result.id, at)));
+  const rank = (result) => of.get(result.id) ?? dated.length;
+  return (results) => (dated.length ? results.slice().sort((a, b) => rank(a) - rank(b)) : results);
 }
