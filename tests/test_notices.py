@@ -196,7 +196,7 @@ def test_titles_feeds_qr_codes_and_open_data_name_the_year(two: Site) -> None:
 
 def test_search_can_filter_and_sort_by_year(two: Site) -> None:
     for src, year in [(Y2020.project("kunnan-jiuzhu"), 2020), (Y2021.NOTICE, 2021)]:
-        assert f'data-pagefind-filter="year:{year}" data-pagefind-sort="year:{year}"' in rendered(two, src)
+        assert f'data-pagefind-filter="year:{year}" data-pagefind-meta="year:{year}"' in rendered(two, src)
 
 
 # --------------------------------------------------------------------------

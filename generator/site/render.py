@@ -186,11 +186,11 @@ def render(plan: Plan, page: Page, templates: Path | None = None) -> str:
 
 def _year_marks(plan: Plan, page: Page) -> str:
     """On a page of a notice of a site of several: its year, for the search (a Pagefind
-    filter, a sort key and a result's metadata)."""
+    filter and a result's metadata; the search orders the years itself, search-query.js)."""
     if plan.years is None or page.src not in plan.by_src:
         return ""
     year = plan.notice.document.year
-    marks = " ".join(f'data-pagefind-{kind}="year:{year}"' for kind in ("filter", "sort", "meta"))
+    marks = " ".join(f'data-pagefind-{kind}="year:{year}"' for kind in ("filter", "meta"))
     return f"<div hidden {marks}></div>\n\n"
 
 
