@@ -190,7 +190,9 @@ def _year_marks(plan: Plan, page: Page) -> str:
     if plan.years is None or page.src not in plan.by_src:
         return ""
     year = plan.notice.document.year
-    marks = " ".join(f'data-pagefind-{kind}="year:{year}"' for kind in ("filter", "meta"))
+    # a filter only where there is a choice: the dialog shows the year filter for two years
+    kinds = ("filter", "meta") if len(plan.years.notices) > 1 else ("meta",)
+    marks = " ".join(f'data-pagefind-{kind}="year:{year}"' for kind in kinds)
     return f"<div hidden {marks}></div>\n\n"
 
 
