@@ -109,6 +109,11 @@ def synthetic(real: dict, copies: int) -> dict:
         situation["members"] = [
             f"x{county:03d}-{member}" for county in range(1, copies + 1) for member in situation["members"]
         ]
+        situation["ties"] = [  # with the words that tie it to the group
+            {**tie, "member": f"x{county:03d}-{tie['member']}"}
+            for county in range(1, copies + 1)
+            for tie in situation.get("ties", [])
+        ]
     for programme in data["retired"]["programmes"]:  # retired parts point at county 1's copy
         for part in programme["parts"]:
             if part.get("project"):

@@ -1,6 +1,7 @@
 """What a built site still needs before it is published: our scripts and styles minified,
-the offline worker versioned (offline.py), then the search index written over the finished
-pages, and the theme's own search removed.
+the theme's stylesheet trimmed to what the pages use (themecss.py), the offline worker
+versioned (offline.py), then the search index written over the finished pages, and the
+theme's own search removed.
 
 The plugin runs it after every build (``on_post_build``); ``python -m generator finish
 SITE`` runs the same on a site that stock MkDocs built from ``python -m generator render``.
@@ -15,7 +16,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from . import htmlspace, minify, offline, search, toggles
+from . import htmlspace, minify, offline, search, themecss, toggles
 
 # Material copies its own search engine into every site (lunr and its languages, the search
 # worker: ~1.2 MB), used only by its search plugin, which this site leaves off for Pagefind.
@@ -28,28 +29,52 @@ class FinishError(Exception):
     """A step failed: the build must stop (a site without search or styles is broken)."""
 
 
-def finish(site_dir: Path, config_dir: Path, custom_dir: Path | None, *, index: bool = True) -> None:
-    """Mend the theme's toggles (toggles.py), drop the pages' indentation (htmlspace.py),
-    minify our assets, version the offline worker, (unless ``index`` is False) write the
-    search index, drop the theme's unused search."""
-    mend_pages(site_dir)
+def finish(
+    site_dir: Path, config_dir: Path, custom_dir: Path | None, *, preview: bool = False
+) -> None:
+    """Minify our assets, trim the theme's stylesheet (themecss.py), mend the theme's
+    toggles (toggles.py), drop the pages' indentation (htmlspace.py), version the offline
+    worker, write the search index, drop the theme's unused search.
+
+    A ``preview`` (``mkdocs serve``) keeps the theme's stylesheet whole, which styles the
+    pages the same (tests/test_themecss.py): trimming reads every page once more (~0.1 s)
+    while a clerk waits for the page she has just saved, for bytes that matter only to
+    residents' downloads. Its search index is written by the caller, in the background
+    (``Background``).
+    """
     try:
         if custom_dir is not None:
             minify.minify(site_dir, minify.ours(custom_dir), config_dir)
-        offline.stamp(site_dir)  # after minifying: the worker's version covers the minified files
-        if index:
+        # after minifying: the words of our scripts as shipped, not their comments
+        stylesheet = None if preview else themecss.trim_theme(site_dir, page_usage(site_dir))
+        mend_pages(site_dir, stylesheet)
+        offline.stamp(site_dir)  # last: the worker's version covers every file as published
+        if not preview:
             search.index(site_dir, config_dir)
     except (minify.MinifyError, search.SearchError) as exc:
         raise FinishError(str(exc)) from None
     unused_theme_search(site_dir)
 
 
-def mend_pages(site_dir: Path) -> None:
-    """Every page read and written once: the theme's toggles mended (toggles.py), its
-    indentation dropped (htmlspace.py)."""
+def page_usage(site_dir: Path) -> themecss.Usage:
+    """What the built pages can match (read only: the trimmed stylesheet's name, which every
+    page then links, depends on all of them)."""
+    usage = themecss.Usage()
+    for path in site_dir.rglob("*.html"):
+        usage.add_page(path.read_bytes())
+    return usage
+
+
+def mend_pages(site_dir: Path, stylesheet: tuple[str, str] | None = None) -> None:
+    """Every page written once: the theme's toggles mended (toggles.py), its indentation
+    dropped (htmlspace.py), and (given ``stylesheet``, the old and new site paths) linked to
+    the trimmed theme stylesheet."""
+    old, new = (s.encode() for s in stylesheet) if stylesheet else (b"", b"")
     for path in site_dir.rglob("*.html"):
         data = path.read_bytes()
         fixed = htmlspace.collapse(toggles.without_autocomplete(data))
+        if old:
+            fixed = fixed.replace(old, new)
         if fixed != data:
             path.write_bytes(fixed)
 

@@ -213,7 +213,7 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
         site, config_dir = Path(config.site_dir), Path(config.config_file_path).parent
         try:
-            finish(site, config_dir, custom, index=self.indexing is None)
+            finish(site, config_dir, custom, preview=self.indexing is not None)
         except FinishError as exc:
             raise PluginError(str(exc)) from None
         if self.indexing is not None:

@@ -1,4 +1,4 @@
-"""The one edit made to the theme's HTML after a build: its checkbox toggles' autocomplete.
+"""An edit made to the theme's HTML after a build: its checkbox toggles' autocomplete.
 
 Material's ``base.html`` writes the drawer and search toggles, outside any template block,
 as ``<input … type="checkbox" id="__drawer" autocomplete="off">``. HTML allows
