@@ -87,6 +87,12 @@ def test_two_notices_of_one_year_are_refused_naming_both(tmp_path: Path) -> None
          "tests/fixtures/notices/2021.yaml:77: projects[1].continues.project: 2020 年的通知中没有编号为 weifang 的项目"),
         ("        continues: xinzeng-gaizao\n", "        continues: xinzeng\n",
          "tests/fixtures/notices/2021.yaml:87: projects[1].continues: 指标 xinzeng-gaizao：2020 年的项目 weifang-gaizao 中没有编号为 xinzeng 的指标"),
+        # ids written in quotes, as in data/projects.yaml and as the drafter writes them
+        ("  - id: weifang-gaizao\n    seq: 2\n    name: 农村危房改造\n    category: continued\n"
+         "    continues: {year: 2020, project: weifang-gaizao}\n",
+         '  - id: "weifang-gaizao"\n    seq: 2\n    name: 农村危房改造\n    category: continued\n'
+         '    continues: {year: 2020, project: "weifang"}\n',
+         "tests/fixtures/notices/2021.yaml:77: projects[1].continues.project: 2020 年的通知中没有编号为 weifang 的项目"),
         ("    continues: {year: 2020, project: weifang-gaizao}\n", "",
          "tests/fixtures/notices/2021.yaml:86: projects[1].continues: 指标 xinzeng-gaizao 写了 continues，但项目没有写接续的往年项目（continues: {year: …, project: …}）"),
     ],

@@ -36,10 +36,11 @@ _KINDS = {
 }
 
 
-def load(path: str | Path, display: str | None = None) -> Notice:
-    """Load and validate a data file; raise DataErrors listing every mistake."""
+def load(path: str | Path, display: str | None = None, lines: dict[str, int] | None = None) -> Notice:
+    """Load and validate a data file; raise DataErrors listing every mistake. ``lines``,
+    if given, receives the line of each field path (for checks across notices)."""
     name = display or str(path)
-    return load_bytes(read(path, name), name)
+    return load_bytes(read(path, name), name, lines)
 
 
 def read(path: str | Path, name: str) -> bytes:
@@ -75,7 +76,7 @@ def _too_big(size: int) -> str:
     return f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB），不像是数据文件"
 
 
-def load_bytes(raw: bytes, name: str) -> Notice:
+def load_bytes(raw: bytes, name: str, lines: dict[str, int] | None = None) -> Notice:
     """Decode, compose, build and validate; raise DataErrors if anything is wrong."""
     if len(raw) > MAX_BYTES:
         raise DataErrors(name, [DataError(name, 0, "", _too_big(len(raw)))])
@@ -98,6 +99,8 @@ def load_bytes(raw: bytes, name: str) -> Notice:
         builder = Builder(name, anchored)
         notice = builder.build(root, Notice, "")
         errors = builder.errors + validate(notice, builder.lines, name, builder.broken)
+        if lines is not None:
+            lines.update(builder.lines)
     if errors:
         raise DataErrors(name, _described(errors, root))
     assert isinstance(notice, Notice)
