@@ -583,11 +583,13 @@ def report(sets: list[DataSet], sz: dict[str, Sizes], loadavg: tuple[float, floa
         out += ["", "## make serve：从保存数据到页面显示修改（`bench/edit.py` 的最近一次结果）", ""]
     for path, what in edits:
         if path.is_file():
-            seconds = json.loads(path.read_text(encoding="utf-8"))["seconds"]
+            measured = json.loads(path.read_text(encoding="utf-8"))
+            seconds, load = measured["seconds"], measured["loadavg"]
+            cpu_used = f"，其间 mkdocs serve 用的 CPU {spread(measured['cpu'])}" if "cpu" in measured else ""
             out.append(
                 f"- {what}（`bench/{path.name}`），{len(seconds)} 次修改：{spread(seconds)}（目标中位数 ≤ 1.0 s："
                 + ("达到" if statistics.median(seconds) <= 1.0 else "未达到")
-                + "）。"
+                + f"）{cpu_used}；负载 {min(load):.1f}–{max(load):.1f}。"
             )
     out += [
         "",
