@@ -172,7 +172,7 @@ screenshots: $(STAMP) node_modules/.package-lock.json chromium
 ## real site, and a site of 7 fictional notices), the time to draft the 2020 notice from .txt,
 ## .docx and .pdf (bench/draft.py), then build CPU and wall time, peak memory and size for
 ## 33, 330 and 3,300 projects and for 7 fictional notices of 45, against plain MkDocs with the
-## same finish step, and with an empty build cache (about 40 minutes; not part of make test);
+## same finish step, and with an empty build cache (about an hour; not part of make test);
 ## writes bench/results.md with bench/resident.py's last first-load and search figures
 bench: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python bench/edit.py
