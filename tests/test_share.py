@@ -11,7 +11,7 @@ import pytest
 from htmltree import parse_file
 from PIL import Image, ImageColor
 
-from generator import cache
+from generator import cache, urls
 from generator.model import Notice
 from generator.site import share
 
@@ -131,9 +131,10 @@ def test_every_page_has_a_share_image_that_exists(built_site: Path, notice: Noti
             assert len(data) <= MAX_BYTES, url
             opened(data)
             images[url] = len(data)
+    address = urls.Urls(notice.document.year)  # the notice's pages are under its year
     for project in notice.projects:
-        doc = parse_file(built_site / "projects" / project.id / "index.html")
-        assert meta(doc, "og:image") == f"{site_url}projects/{project.id}/share.png"
+        doc = parse_file(built_site / address.project_url(project.id) / "index.html")
+        assert meta(doc, "og:image") == f"{site_url}{address.share_image(project.id)}"
         assert project.name in meta(doc, "og:image:alt")
     assert meta(parse_file(built_site / "index.html"), "og:image") == f"{site_url}share.png"
     assert len(images) == len(notice.projects) + 1
