@@ -169,13 +169,15 @@ screenshots: $(STAMP) node_modules/.package-lock.json chromium
 	cp test-results/phone/home-first-screen.png readme/phone-home.png
 	cp test-results/phone/project-items-first-screen.png readme/phone-project.png
 
-## make bench: the time from saving the data to the page in make serve (bench/edit.py), the
-## time to draft the 2020 notice from .txt, .docx and .pdf (bench/draft.py), then
-## build CPU and wall time, peak memory and size for 33, 330 and 3,300 projects against plain
-## MkDocs with the same finish step (about 20 minutes; not part of make test); writes
-## bench/results.md with bench/resident.py's last first-load and search figures
+## make bench: the time from saving the data to the page in make serve (bench/edit.py: the
+## real site, and a site of 7 fictional notices), the time to draft the 2020 notice from .txt,
+## .docx and .pdf (bench/draft.py), then build CPU and wall time, peak memory and size for
+## 33, 330 and 3,300 projects and for 7 fictional notices of 45, against plain MkDocs with the
+## same finish step, and with an empty build cache (about an hour; not part of make test);
+## writes bench/results.md with bench/resident.py's last first-load and search figures
 bench: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python bench/edit.py
+	$(BIN)/python bench/edit.py --site n7x45 --runs 7
 	$(BIN)/python bench/draft.py
 	$(BIN)/python bench/run.py
 

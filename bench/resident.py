@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -34,19 +35,15 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-import run  # noqa: E402  (bench/run.py: the synthetic data sets)
+import run  # noqa: E402  (bench/run.py: the machine)
+import sites  # noqa: E402  (bench/sites.py: the synthetic data sets)
 from serve import Server  # noqa: E402
 from transfer import KB, watch  # noqa: E402
-
-from generator.data import load  # noqa: E402
-from generator.site import lock, planner  # noqa: E402
 
 OUT = ROOT / "bench" / "resident.md"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -58,6 +55,7 @@ TARGET_FAST, TARGET_SLOW = 1.0, 3.0  # seconds from the last keystroke to the re
 SLOW_LINK = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8,
              "uploadThroughput": 400_000 / 8}  # fmt: skip
 SETS = {"real": 1, "x100": 100}
+PROJECT_PAGE = re.compile(r"^\d{4}/projects/[^/]+/$")  # a notice's project page, as the site lists it
 
 
 @dataclass
@@ -74,19 +72,17 @@ class Result:
 
 
 def prepare(name: str, copies: int, work: Path) -> Path:
-    """mkdocs.yml for the data set (the real file, or bench/run.py's synthetic copies)."""
+    """mkdocs.yml for the data set (the real file, or bench/sites.py's synthetic copies)."""
     here = work / name
     here.mkdir(parents=True, exist_ok=True)
     if copies == 1:
-        data = ROOT / "data" / "projects.yaml"
-    else:
-        real = yaml.safe_load((ROOT / "data" / "projects.yaml").read_text(encoding="utf-8"))
-        data = here / "data" / "projects.yaml"
-        data.parent.mkdir(exist_ok=True)
-        run.dump(run.synthetic(real, copies), data, copies)
-        published = planner.make(load(data, data.name)).addresses(ROOT / "docs")
-        lock.path_for(data).write_text(lock.render(published), encoding="utf-8")
-    return run.config(here / "mkdocs.yml", f"基准：{33 * copies} 项", ROOT / "docs", data)
+        return sites.config(here / "mkdocs.yml", "基准：33 项", ROOT / "docs", [ROOT / "data" / "projects.yaml"])
+    data = here / "data" / "projects.yaml"
+    data.parent.mkdir(exist_ok=True)
+    sites.synthetic_file(data, copies)
+    config = sites.config(here / "mkdocs.yml", f"基准：{33 * copies} 项", ROOT / "docs", [data])
+    sites.lock(config)
+    return config
 
 
 def build(config: Path, site: Path) -> float:
@@ -104,7 +100,7 @@ def pages_to_load(site: Path) -> list[str]:
     """Every page but the project pages, and of those the ten heaviest and every 100th."""
     pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
     pages = ["" if p == "." else p + "/" for p in pages]
-    projects = [p for p in pages if p.startswith("projects/") and p.count("/") == 2]
+    projects = [p for p in pages if PROJECT_PAGE.match(p)]
     html = {p: (site / p / "index.html").stat().st_size for p in projects}
     heaviest = sorted(projects, key=html.__getitem__, reverse=True)[:10]
     redirects = {p for p in pages if "http-equiv" in (site / p / "index.html").read_text()[:2000]}
@@ -255,7 +251,7 @@ def main() -> int:
                     print(f"{name}: 首次加载……", flush=True)
                     first_loads(browser, url, pages_to_load(site), result)
                     print(f"{name}: 搜索……", flush=True)
-                    project = next(p for p in sorted(result.loads) if p.count("/") == 2)
+                    project = next(p for p in sorted(result.loads) if PROJECT_PAGE.match(p))
                     searches(browser, url, project, result, args.runs)
                 result.loadavg.append(os.getloadavg()[0])
                 results.append(result)

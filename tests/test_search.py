@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from conftest import MAIN_CONFIG, ROOT, LocalServer, build_site
-from transfer import KB, watch
+from transfer import KB, first_load, watch
 
 from generator import search as site_search
 from generator import urls
@@ -404,14 +404,8 @@ def every_page_loaded(server: str, built_site: Path, browser) -> dict[str, dict]
         html = (built_site / rel / "index.html").read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in html:
             continue  # a redirect page for a former address: it only sends on
-        context = browser.new_context(viewport={"width": 360, "height": 740}, locale="zh-CN")
-        transfer = watch(context)
-        page = context.new_page()
-        logged = console_log(page)
-        page.goto(server + rel, wait_until="networkidle")
-        page.wait_for_timeout(300)
+        transfer, logged = first_load(browser, server + rel, console_log)
         loaded[rel] = {"transfer": transfer, "console": logged}
-        context.close()
     return loaded
 
 

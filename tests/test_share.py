@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from htmltree import parse_file
-from PIL import Image
+from PIL import Image, ImageColor
 
-from generator import cache
+from generator import cache, urls
 from generator.model import Notice
 from generator.site import share
 
@@ -41,6 +41,18 @@ def test_an_image_is_a_small_png_with_its_title_drawn() -> None:
 def dark_pixels(image: Image.Image) -> int:
     body = image.convert("L").crop((0, 150, share.WIDTH, 480))
     return sum(body.histogram()[:80])
+
+
+def test_an_image_has_16_colours_and_the_site_s_own_exactly() -> None:
+    image = opened(share.draw(CARD))
+    assert image.mode == "P" and len(image.getcolors() or []) <= 16
+    pixels = image.convert("RGB")
+    assert pixels.getpixel((5, 5)) == ImageColor.getrgb(share.RED)  # the top band
+    assert pixels.getpixel((5, 300)) == ImageColor.getrgb(share.PAPER)
+    assert pixels.getpixel((5, share.HEIGHT - 5)) == ImageColor.getrgb(share.RED)  # the bottom band
+    # The letters' ink is the site's: the title's darkest pixels are INK itself.
+    body = pixels.crop((0, 150, share.WIDTH, 480))
+    assert ImageColor.getrgb(share.INK) in {colour for _, colour in body.getcolors() or []}
 
 
 def test_a_title_too_long_for_three_lines_is_cut_with_an_ellipsis() -> None:
@@ -119,9 +131,10 @@ def test_every_page_has_a_share_image_that_exists(built_site: Path, notice: Noti
             assert len(data) <= MAX_BYTES, url
             opened(data)
             images[url] = len(data)
+    address = urls.Urls(notice.document.year)  # the notice's pages are under its year
     for project in notice.projects:
-        doc = parse_file(built_site / "2020" / "projects" / project.id / "index.html")
-        assert meta(doc, "og:image") == f"{site_url}2020/projects/{project.id}/share.png"
+        doc = parse_file(built_site / address.project_url(project.id) / "index.html")
+        assert meta(doc, "og:image") == f"{site_url}{address.share_image(project.id)}"
         assert project.name in meta(doc, "og:image:alt")
     assert meta(parse_file(built_site / "index.html"), "og:image") == f"{site_url}share.png"
     assert len(images) == len(notice.projects) + 1

@@ -9,10 +9,13 @@ from it and count about as they are.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 KB = 1000  # budgets are in kB (1,000 bytes), as the issue states them
+PHONE = {"width": 360, "height": 740}
 
 
 def gz(data: bytes) -> int:
@@ -73,3 +76,19 @@ def watch(context) -> Transfer:
     transfer = Transfer()
     context.on("response", transfer.record)
     return transfer
+
+
+def first_load(browser, url: str, opened: Callable[[Any], Any] = lambda page: None) -> tuple[Transfer, Any]:
+    """What a phone-sized window (360×740) with an empty cache downloads to show ``url``:
+    every response until the network is idle, and 0.3 s more; and what ``opened`` returned,
+    given the page before it loads (to listen to its console)."""
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    transfer = watch(context)
+    try:
+        page = context.new_page()
+        seen = opened(page)
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_timeout(300)
+    finally:
+        context.close()
+    return transfer, seen
