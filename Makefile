@@ -65,11 +65,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 ## make serve: live preview at http://127.0.0.1:8000, rebuilt when data or templates change
 serve: $(STAMP) node_modules/.package-lock.json fonts
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --strict -a 127.0.0.1:8000
 
 ## make demo: the invented sample notice with invented progress reports (tests/fixtures/sample)
 demo: $(STAMP) node_modules/.package-lock.json fonts
-	$(BIN)/mkdocs serve --strict -f tests/fixtures/sample/mkdocs.yml -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --strict -f tests/fixtures/sample/mkdocs.yml -a 127.0.0.1:8000
 
 ## make site: build a new release and publish it as site/ in one atomic step; a second make site
 ## waits for the first; site/ changes only if the build succeeds (generator/publish/release.py);

@@ -125,7 +125,7 @@ def main() -> int:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(work))
         log = (work / "serve.log").open("wb")
         proc = subprocess.Popen(
-            [str(run.MKDOCS), "serve", "--strict", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+            [str(run.MKDOCS), "serve", "--dirty", "--strict", "-f", str(config), "-a", f"127.0.0.1:{port}"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
         try:

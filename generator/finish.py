@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import htmlspace, minify, offline, search, themecss, toggles
@@ -30,7 +30,13 @@ class FinishError(Exception):
 
 
 def finish(
-    site_dir: Path, config_dir: Path, custom_dir: Path | None, *, preview: bool = False
+    site_dir: Path,
+    config_dir: Path,
+    custom_dir: Path | None,
+    *,
+    preview: bool = False,
+    pages: Iterable[Path] | None = None,
+    hashed: Callable[[Path], bytes] | None = None,
 ) -> None:
     """Minify our assets, trim the theme's stylesheet (themecss.py), mend the theme's
     toggles (toggles.py), drop the pages' indentation (htmlspace.py), version the offline
@@ -40,15 +46,17 @@ def finish(
     pages the same (tests/test_themecss.py): trimming reads every page once more (~0.1 s)
     while a clerk waits for the page she has just saved, for bytes that matter only to
     residents' downloads. Its search index is written by the caller, in the background
-    (``Background``).
+    (``Background``). A rebuild of ``make serve`` that kept most pages as they were finished
+    (rebuild.py) names the ``pages`` it wrote: only those are mended; and gives the files'
+    digests it keeps (``hashed``, filememo.py) for the offline worker's version.
     """
     try:
         if custom_dir is not None:
             minify.minify(site_dir, minify.ours(custom_dir), config_dir)
         # after minifying: the words of our scripts as shipped, not their comments
         stylesheet = None if preview else themecss.trim_theme(site_dir, page_usage(site_dir))
-        mend_pages(site_dir, stylesheet)
-        offline.stamp(site_dir)  # last: the worker's version covers every file as published
+        mend_pages(site_dir, stylesheet, pages)
+        offline.stamp(site_dir, hashed)  # last: the worker's version covers every file as published
         if not preview:
             search.index(site_dir, config_dir)
     except (minify.MinifyError, search.SearchError) as exc:
@@ -65,12 +73,15 @@ def page_usage(site_dir: Path) -> themecss.Usage:
     return usage
 
 
-def mend_pages(site_dir: Path, stylesheet: tuple[str, str] | None = None) -> None:
-    """Every page written once: the theme's toggles mended (toggles.py), its indentation
-    dropped (htmlspace.py), and (given ``stylesheet``, the old and new site paths) linked to
-    the trimmed theme stylesheet."""
+def mend_pages(
+    site_dir: Path, stylesheet: tuple[str, str] | None = None, pages: Iterable[Path] | None = None
+) -> None:
+    """Every page (or only ``pages``) written once: the theme's toggles mended (toggles.py),
+    its indentation dropped (htmlspace.py), and (given ``stylesheet``, the old and new site
+    paths) linked to the trimmed theme stylesheet."""
     old, new = (s.encode() for s in stylesheet) if stylesheet else (b"", b"")
-    for path in site_dir.rglob("*.html"):
+    chosen = site_dir.rglob("*.html") if pages is None else (p for p in pages if p.suffix == ".html" and p.is_file())
+    for path in chosen:
         data = path.read_bytes()
         fixed = htmlspace.collapse(toggles.without_autocomplete(data))
         if old:

@@ -16,13 +16,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import cache, serial, version
+from . import cache, offline, rebuild, serial, version
 from .config import PUBLISHING, MinshengConfig
 from .data.notices import load_all
 from .errors import DataErrors
+from .filememo import FileMemo
 from .finish import Background, FinishError, finish
 from .model import Notice
 from .preview import Preview
@@ -76,11 +77,25 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
     preview: Preview | None = None
     indexing: Background | None = None  # under mkdocs serve: the search index, written after
     reading = serial.Shared()  # replaced per plugin object in on_startup
+    # Under mkdocs serve --dirty (make serve): the last build's outputs, so that a rebuild
+    # writes only what changed (rebuild.py); the pages it wrote, to be finished.
+    memory: rebuild.Memory | None = None
+    renders: rebuild.Renders | None = None
+    hashed: FileMemo[bytes] | None = None  # the site files' digests and pages' anchors
+    anchors: FileMemo[set[str]] | None = None
+    written: list[Path] | None = None
+    rebuilt: rebuild.Outcome | None = None  # this build's, remembered if it completes
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined so that MkDocs keeps this one plugin object across serve's rebuilds (it
         # makes a new one per build otherwise), and with it the preview set in on_serve.
         self.reading = serial.Shared()
+        if command == "serve":  # from the first build on: MkDocs calls on_serve after it
+            self.indexing = Background()
+        if command == "serve" and dirty:
+            self.memory, self.renders = rebuild.Memory(), rebuild.Renders()
+            self.hashed, self.anchors = FileMemo(offline.sha256), FileMemo(lock.anchors)
+            rebuild.quiet_dirty_notice()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Bad data stops the build here, before anything is written.
@@ -149,12 +164,12 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             server.watch(str(path))
         server.watch(str(Path(render.__file__).parent.parent / "templates"))
         self.preview = Preview(server)
-        self.indexing = Background()
         return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.indexing is not None:  # the last preview build's index is written before
             self.indexing.wait()  # this build cleans the site folder
+        self.written, self.rebuilt = None, None
 
     def on_build_error(self, *, error: Exception) -> None:
         self.reading.release()
@@ -163,20 +178,25 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         if self.preview is not None and self.preview.errors is None:
             self.preview.failed(f"错误：{error}")
 
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        # The theme's templates are compiled again by every build (MkDocs makes a new
-        # environment each time; under mkdocs serve, each rebuild): keep them compiled.
-        env.bytecode_cache = render.compiled(self.site.latest.cache_dir)
-        return env
-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         site = self.site
-        outputs: list[tuple[str, str | bytes]] = [(p.src, render.render(site.owner[p.src], p)) for p in site.pages]
+        if self.renders is not None:  # under make serve: what did not change is not rendered again
+            templates = rebuild.templates_state()
+            texts = [self.renders.render(site.owner[p.src], p, templates) for p in site.pages]
+        else:
+            texts = [render.render(site.owner[p.src], p) for p in site.pages]
+        outputs: list[tuple[str, str | bytes]] = [(p.src, text) for p, text in zip(site.pages, texts, strict=True)]
         outputs += [(f.path, f.make()) for f in site.files]
+        generated = []
         for src_uri, content in outputs:
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} 与网站生成的页面同名，请改名或删除该文件")
-            files.append(File.generated(config, src_uri, content=content))
+            generated.append(rebuild.Generated.generated(config, src_uri, content=content))
+        if self.memory is not None:
+            self.rebuilt = rebuild.sort_out(self.memory, site, files, generated, dict(outputs), config)
+            self.written = self.rebuilt.written
+        for file in generated:
+            files.append(file)
         # The data, the plan and every generated file now stay in memory until the build
         # ends, and each full pass of Python's cycle collector, as MkDocs renders the pages,
         # would walk all of them again: at 3,300 projects that was ~10 s of CPU time (a
@@ -185,6 +205,23 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         # In the order MkDocs reads a docs folder, so that the sitemap is the same as when
         # the rendered folder (``python -m generator render``) is built without the plugin.
         return Files(sorted(files, key=lambda f: _walk_order(f.src_uri)))
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # The theme's templates are compiled again by every build (MkDocs makes a new
+        # environment each time; under mkdocs serve, each rebuild): keep them compiled.
+        env.bytecode_cache = render.compiled(self.site.latest.cache_dir)
+        if self.written is not None:
+            # A page kept from the last build is not read (MkDocs' dirty mode): the menu of
+            # the pages built now needs its title, from its front matter or first heading.
+            for file in files.documentation_pages():
+                if file.page is not None and file.page.markdown is None:
+                    file.page.read_source(config)
+        return env
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.written is not None:
+            self.written.append(Path(page.file.abs_dest_path))
+        return output
 
     def _index_failed(self, message: str) -> None:
         log.error(message)
@@ -205,6 +242,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             self._finish_and_check(config)
+            if self.memory is not None and self.rebuilt is not None:
+                self.memory.completed(self.rebuilt)  # (MkDocs' --strict may still fail it)
         finally:
             self.reading.release()
             gc.unfreeze()  # frozen in on_files; collected as usual again (mkdocs serve)
@@ -213,7 +252,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
         site, config_dir = Path(config.site_dir), Path(config.config_file_path).parent
         try:
-            finish(site, config_dir, custom, preview=self.indexing is not None)
+            preview = self.indexing is not None
+            finish(site, config_dir, custom, preview=preview, pages=self.written, hashed=self.hashed)
         except FinishError as exc:
             raise PluginError(str(exc)) from None
         if self.indexing is not None:
@@ -223,7 +263,7 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         if not lock_path.is_file():
             log.info(f"没有网址锁 {lock_path.name}，跳过地址检查")
             return
-        lost = lock.missing(lock.read(lock_path), lock.BuiltSite(config.site_dir), self.site.moves)
+        lost = lock.missing(lock.read(lock_path), lock.BuiltSite(config.site_dir, self.anchors), self.site.moves)
         if not lost:
             return
         message = lock.message(lock.path_for(self.config.data_files()[0]).as_posix(), lost)

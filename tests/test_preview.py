@@ -85,7 +85,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
     temp.mkdir()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(temp))
     proc = subprocess.Popen(
-        [str(MKDOCS), "serve", "--strict", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        [str(MKDOCS), "serve", "--dirty", "--strict", "-f", str(config), "-a", f"127.0.0.1:{port}"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:

@@ -6,6 +6,8 @@ import csv
 import dataclasses
 import io
 import json
+from collections import OrderedDict
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -25,15 +27,39 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# The JSON of notices already written, by the notice objects: the model is frozen, and
+# ``make serve`` rebuilds with the notices it read before (data/load.py keeps them), so at
+# 7 notices a save wrote seven notices' JSON again, a tenth of a rebuild, for one changed.
+_WRITTEN: OrderedDict[tuple[int, ...], tuple[tuple[Notice, ...], str]] = OrderedDict()
+_KEEP = 32
+
+
+def _written(notices: tuple[Notice, ...], write: Callable[[], str]) -> str:
+    key = tuple(map(id, notices))
+    kept = _WRITTEN.get(key)
+    if kept is not None and all(a is b for a, b in zip(kept[0], notices, strict=True)):
+        _WRITTEN.move_to_end(key)
+        return kept[1]
+    text = write()
+    _WRITTEN[key] = (notices, text)  # the notices held, so that their ids are not reused
+    while len(_WRITTEN) > _KEEP:
+        _WRITTEN.popitem(last=False)
+    return text
+
+
 def to_json(notice: Notice) -> str:
     """Every field of the data file, reports included, in the same structure."""
-    return json.dumps(_plain(dataclasses.asdict(notice)), ensure_ascii=False, indent=1) + "\n"
+    return _written((notice,), lambda: json.dumps(_plain(dataclasses.asdict(notice)), ensure_ascii=False, indent=1) + "\n")
 
 
 def to_json_all(notices: list[Notice]) -> str:
     """Every notice of the site, oldest first: a list of what ``to_json`` gives for each."""
-    every = [_plain(dataclasses.asdict(n)) for n in notices]
-    return json.dumps(every, ensure_ascii=False, indent=1) + "\n"
+
+    def write() -> str:
+        every = [_plain(dataclasses.asdict(n)) for n in notices]
+        return json.dumps(every, ensure_ascii=False, indent=1) + "\n"
+
+    return _written(tuple(notices), write)
 
 
 CSV_COLUMNS = [

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,11 +153,18 @@ def _ids(html: str) -> set[str]:
     return found
 
 
+def anchors(page: bytes) -> set[str]:
+    """The ids of a built page's elements."""
+    return _ids(page.decode("utf-8", errors="replace"))
+
+
 class BuiltSite:
     """A built site, asked whether it produces an address."""
 
-    def __init__(self, site_dir: str | Path) -> None:
+    def __init__(self, site_dir: str | Path, ids: Callable[[Path], set[str]] | None = None) -> None:
+        """``ids``, if given, gives a page's anchors (``make serve`` keeps them, filememo.py)."""
         self.root = Path(site_dir)
+        self._read = ids
         self._ids: dict[Path, set[str]] = {}
         self._files: dict[str, Path | None] = {}  # by page: most pages are asked many times
 
@@ -166,7 +174,7 @@ class BuiltSite:
 
     def ids(self, file: Path) -> set[str]:
         if file not in self._ids:
-            self._ids[file] = _ids(file.read_text(encoding="utf-8", errors="replace"))
+            self._ids[file] = self._read(file) if self._read else anchors(file.read_bytes())
         return self._ids[file]
 
     def produces(self, address: str) -> bool:
