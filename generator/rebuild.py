@@ -16,13 +16,16 @@ Only a rebuild is spared: ``make site`` and ``make check`` build everything.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +37,7 @@ from .site import render
 from .site.plan import Page, Plan, Site
 
 DIRTY_NOTICE = "A 'dirty' build is being performed"
+BY_HAND = "\0 the data version on the hand-written pages"  # not a file's name
 
 
 class Generated(File):
@@ -122,10 +126,12 @@ def sort_out(
     }
     custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
     by_hand = [Path(f.abs_src_path) for f in files if f.abs_src_path and not f.generated_by]
+    # The hand-written pages end with the latest notice's data version, which changes at
+    # the first save after a commit: then they are built again, not the whole site.
+    digests[BY_HAND] = digest(render.version_html(site.latest))
     sig = signature(
         Path(config.config_file_path).read_bytes().decode("utf-8", "replace"),
         config.nav, config.extra, config.site_url, os.environ.get("SOURCE_DATE_EPOCH"),
-        render.version_html(site.latest),
         [(page.src, page.meta.get("title")) for page in site.pages],
         stat_of(by_hand + (sorted(custom.rglob("*")) if custom else [])),
     )  # fmt: skip
@@ -136,6 +142,10 @@ def sort_out(
     for file in generated:
         if isinstance(file, Generated):
             file.kept = file.src_uri in kept
+    if BY_HAND not in kept:  # MkDocs builds a page again when its output is missing
+        for file in files.documentation_pages():
+            if not file.generated_by:
+                Path(file.abs_dest_path).unlink(missing_ok=True)
     # Our scripts and styles are minified, and the offline worker stamped, in the site
     # folder: copied afresh each build, so that the finish step starts from the originals.
     for name in minify.ours(custom) if custom else []:
@@ -164,11 +174,35 @@ class Renders:
     def render(self, plan: Plan, page: Page, templates: str) -> str:
         inputs = (plan.notice, plan.version, plan.site_url, page, _told(plan, page), templates)
         last = self._last.get(page.src)
-        if last is not None and last[0][0] is inputs[0] and last[0][1:] == inputs[1:]:
+        if last is not None and last[0][0] is inputs[0] and same(last[0][1:], inputs[1:]):
             return last[1]
         text = render.render(plan, page)
         self._last[page.src] = (inputs, text)
         return text
+
+
+def same(a: Any, b: Any) -> bool:
+    """Whether ``a`` and ``b`` show the same on a page: ``==`` is not enough (1.0 == 1 and
+    Decimal("1.0") == Decimal("1"), which a page writes differently; True == 1; a dict's
+    order is the order it is shown in). The same object is the same at once: what did not
+    change is shared with the last build. A kind not known here is never the same."""
+    if a is b:
+        return True
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, Decimal):
+        return bool(a.as_tuple() == b.as_tuple())
+    if isinstance(a, float):
+        return repr(a) == repr(b)
+    if isinstance(a, str | int | bool | Path) or a is None:
+        return bool(a == b)
+    if isinstance(a, tuple | list):
+        return len(a) == len(b) and all(map(same, a, b))
+    if isinstance(a, dict | MappingProxyType):
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if dataclasses.is_dataclass(a) and not isinstance(a, type):
+        return all(same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+    return False
 
 
 def _told(plan: Plan, page: Page) -> tuple[Any, ...]:

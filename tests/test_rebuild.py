@@ -13,7 +13,9 @@ the background, is left out of the comparison.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -25,9 +27,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 
-from generator.data.load import _loaded
+from generator.data.load import _loaded, load_bytes
+from generator.model import Notice
 from generator.plugin import MinshengPlugin
-from generator.rebuild import Renders
+from generator.rebuild import Renders, same
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -116,6 +119,26 @@ def test_an_edit_writes_only_the_pages_it_touches_and_the_site_is_as_if_built_an
     assert_same_site(sample.site_dir, sample.from_scratch(tmp_path / "scratch"))
 
 
+def test_the_first_save_after_a_commit_builds_the_notice_and_the_hand_written_pages_again(
+    tmp_path: Path, fresh_plugins: None
+) -> None:
+    src = tmp_path / "src"
+    config = samplesite.copy(src)
+    git = ["git", "-C", str(src), "-c", "user.name=测试", "-c", "user.email=test@example.invalid"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "测试数据"], check=True)
+    serve = Serve(config, tmp_path / "serve")
+    before = (serve.site_dir / "test-data" / "index.html").read_text("utf-8")
+    samplesite.edit(src / "projects.yaml", [("keywords: [测试路, 修路]", "keywords: [测试路, 铺路]")])
+    serve.build()
+    written = serve.written()  # not the whole site: the notice's pages and the hand-written
+    assert "test-data/index.html" in written
+    after = (serve.site_dir / "test-data" / "index.html").read_text("utf-8")
+    assert before != after  # its data version now says the file has changed since the commit
+    assert_same_site(serve.site_dir, serve.from_scratch(tmp_path / "scratch"))
+
+
 def test_a_new_title_rebuilds_every_page_whose_menu_shows_it(sample: Serve, tmp_path: Path) -> None:
     samplesite.edit(sample.config_file.parent / "projects.yaml", [("    name: 测试道路建设\n", "    name: 测试道路修建\n")])
     sample.build()
@@ -158,3 +181,25 @@ def test_an_edit_of_either_notice_of_two_leaves_the_site_as_if_built_anew(
     samplesite.edit(earlier, [('keywords: ["四带一自"', 'keywords: ["四带一自", "虚构改动"')])
     serve.build()
     assert_same_site(serve.site_dir, serve.from_scratch(tmp_path / "scratch-2020"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (Decimal("1.0"), Decimal("1")),  # equal numbers, written differently on a page
+        (1, True),
+        (1.0, 1),
+        (0.0, -0.0),
+        ({"a": 1, "b": 2}, {"b": 2, "a": 1}),  # shown in its order
+        ((Decimal("2"),), (Decimal("2.00"),)),
+        ({1, 2}, {1, 2}),  # a kind not known to it: rendered again
+    ],
+)
+def test_values_equal_in_python_but_shown_differently_are_not_the_same(a: object, b: object) -> None:
+    assert not same(a, b)
+
+
+def test_the_same_values_in_new_objects_are_the_same(notice: Notice) -> None:
+    again = load_bytes((ROOT / "data" / "projects.yaml").read_bytes() + b"\n", "data/projects.yaml")
+    assert again is not notice and same(again, notice)
+    assert same({"p": again.projects[0], "n": [Decimal("1.5"), "文字", None]}, {"p": notice.projects[0], "n": [Decimal("1.5"), "文字", None]})
