@@ -53,13 +53,15 @@ def to_json(notice: Notice) -> str:
 
 
 def to_json_all(notices: list[Notice]) -> str:
-    """Every notice of the site, oldest first: a list of what ``to_json`` gives for each."""
+    """Every notice of the site, oldest first: a list of what ``to_json`` gives for each.
 
-    def write() -> str:
-        every = [_plain(dataclasses.asdict(n)) for n in notices]
-        return json.dumps(every, ensure_ascii=False, indent=1) + "\n"
-
-    return _written(tuple(notices), write)
+    The same text as ``json.dumps`` of that list (tests/test_export.py), made from each
+    notice's own text, which ``make serve`` keeps: inside a list, each line of an item is
+    indented one step more, and no JSON string holds a line break."""
+    if not notices:
+        return "[]\n"
+    items = (" " + to_json(n).rstrip("\n").replace("\n", "\n ") for n in notices)
+    return "[\n" + ",\n".join(items) + "\n]\n"
 
 
 CSV_COLUMNS = [
