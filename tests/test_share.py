@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from htmltree import parse_file
+from hypothesis import given
+from hypothesis import strategies as st
 from PIL import Image, ImageColor
 
 from generator import cache, urls
@@ -60,6 +62,17 @@ def test_a_title_too_long_for_three_lines_is_cut_with_an_ellipsis() -> None:
     lines = share._lines(font, "很" * 200, share.WIDTH - 2 * share.MARGIN)
     assert len(lines) > 3  # so draw() must cut it: it still makes a valid image
     assert len(share.draw(share.Card("站", "很" * 200, "脚"))) <= MAX_BYTES
+
+
+@given(st.text("民生工程救助ABCgijlWM0189.,…（）《》“” -—", max_size=60), st.integers(1, 1056), st.sampled_from([40, 96]))
+def test_a_title_breaks_where_the_next_character_would_not_fit(text: str, width: int, size: int) -> None:
+    font = share.font(size)
+    lines = share._lines(font, text, width)
+    assert "".join(lines) == text and "" not in lines
+    for line, after in zip(lines, [*lines[1:], ""], strict=False):
+        assert len(line) == 1 or font.getlength(line) <= width  # a character wider than a line stands alone
+        if after:
+            assert font.getlength(line + after[0]) > width
 
 
 def test_cached_image_is_byte_identical_and_not_drawn_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,6 +10,7 @@ font file, Pillow's version and this module's code) and reused byte for byte.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import io
 import shutil
@@ -129,16 +130,17 @@ def key(card: Card) -> str:
     )  # fmt: skip
 
 
-def _lines(font: FreeTypeFont, text: str, width: int) -> list[str]:
-    """``text`` broken into lines no wider than ``width`` (Chinese breaks between characters)."""
-    lines, line = [], ""
-    for char in text:
-        if line and font.getlength(line + char) > width:
-            lines.append(line)
-            line = char
-        else:
-            line += char
-    return [*lines, line] if line else lines
+def _lines(font: FreeTypeFont, text: str, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (Chinese breaks between characters),
+    each as long as fits, and at least one character."""
+    lines = []
+    while text:
+        # The longest start that fits, found by halving (a longer start is never narrower):
+        # each measurement lays the text out anew, too slow to make for every length.
+        fits = bisect.bisect_right(range(1, len(text) + 1), width, key=lambda n: font.getlength(text[:n]))
+        lines.append(text[: max(fits, 1)])
+        text = text[max(fits, 1) :]
+    return lines
 
 
 @memo
