@@ -16,6 +16,7 @@ import hashlib
 import io
 import shutil
 import subprocess
+import zlib
 from dataclasses import dataclass
 from functools import cache as memo
 from pathlib import Path
@@ -179,9 +180,9 @@ def draw(card: Card) -> bytes:
     pen.rectangle((0, HEIGHT - 24, WIDTH, HEIGHT), fill=_index(RED))
     image.putpalette([value for colour in _colours() for value in colour])
     out = io.BytesIO()
-    # zlib's default level: its highest (optimize=True) costs far more time than the few
-    # bytes it saves are worth on an image that no page's first load includes
-    image.save(out, format="PNG", compress_level=6)
+    # zlib's run-length strategy: the image is long runs of one index, and looking only for
+    # those is several times faster than the default search, for files no larger
+    image.save(out, format="PNG", compress_type=zlib.Z_RLE)
     return out.getvalue()
 
 
