@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from htmltree import parse_file
-from PIL import Image, ImageColor
+from hypothesis import given
+from hypothesis import strategies as st
+from PIL import Image, ImageChops, ImageColor, ImageDraw
 
 from generator import cache, urls
 from generator.model import Notice
@@ -50,9 +52,47 @@ def test_an_image_has_16_colours_and_the_site_s_own_exactly() -> None:
     assert pixels.getpixel((5, 5)) == ImageColor.getrgb(share.RED)  # the top band
     assert pixels.getpixel((5, 300)) == ImageColor.getrgb(share.PAPER)
     assert pixels.getpixel((5, share.HEIGHT - 5)) == ImageColor.getrgb(share.RED)  # the bottom band
-    # The letters' ink is the site's: the title's darkest pixels are INK itself.
-    body = pixels.crop((0, 150, share.WIDTH, 480))
-    assert ImageColor.getrgb(share.INK) in {colour for _, colour in body.getcolors() or []}
+    # The letters' ink is the site's: each text's fullest pixels are its colour itself.
+    assert ImageColor.getrgb(share.WHITE) in colours(pixels, (0, 0, share.WIDTH, share.BAND))
+    assert ImageColor.getrgb(share.INK) in colours(pixels, (0, 150, share.WIDTH, 480))
+    assert ImageColor.getrgb(share.GREY) in colours(pixels, (0, 500, share.WIDTH, share.HEIGHT - 24))
+
+
+def colours(image: Image.Image, box: tuple[int, int, int, int]) -> set[tuple[int, ...]]:
+    return {colour for _, colour in image.crop(box).getcolors() or []}
+
+
+def chain(*names: str) -> set[tuple[int, ...]]:
+    """The palette's colours from the first of ``names`` to the last, in index order."""
+    palette = share._colours()
+    ends = sorted(palette.index(ImageColor.getrgb(name)) for name in names)
+    return set(palette[ends[0] : ends[-1] + 1])
+
+
+def test_letters_edges_are_steps_between_their_ink_and_the_colour_under_it() -> None:
+    pixels = opened(share.draw(CARD)).convert("RGB")
+    assert len(share._colours()) == 16
+    assert colours(pixels, (0, 0, share.WIDTH, share.BAND + 1)) == chain(share.WHITE, share.RED)
+    assert colours(pixels, (0, share.BAND + 1, share.WIDTH, 480)) == chain(share.INK, share.PAPER)  # the title
+    assert colours(pixels, (0, 500, share.WIDTH, share.HEIGHT - 24)) == chain(share.GREY, share.PAPER)  # the footer
+
+
+def test_letters_are_as_drawn_in_full_colour_to_half_a_step() -> None:
+    """Drawn in palette indices, each pixel is the step nearest the colour that drawing the
+    same card in full colour gives it: the letters, and their smoothing, are where they were."""
+    card = share.Card("测试县2099年民生工程", "困难群众救助", "测政〔2099〕1号 附件第4项")  # a one-line title, 96 px
+    image = opened(share.draw(card)).convert("RGB")
+    full = Image.new("RGB", image.size, share.PAPER)
+    pen = ImageDraw.Draw(full)
+    pen.rectangle((0, 0, share.WIDTH, share.BAND), fill=share.RED)
+    pen.text((share.MARGIN, share.BAND // 2), card.site, font=share.font(48), fill=share.WHITE, anchor="lm")
+    pen.text((share.MARGIN, share.BAND + 60), card.title, font=share.font(96), fill=share.INK, anchor="la")
+    pen.text((share.MARGIN, share.HEIGHT - 70), card.footer, font=share.font(40), fill=share.GREY, anchor="ls")
+    pen.rectangle((0, share.HEIGHT - 24, share.WIDTH, share.HEIGHT), fill=share.RED)
+    # the widest step is ink to paper in red, (255 - 33) / 5; half of it, and a rounding
+    assert max(high for _, high in ImageChops.difference(image, full).getextrema()) <= 23
+    ink = ImageChops.difference(full, Image.new("RGB", full.size, share.PAPER)).convert("L")
+    assert sum(ink.crop((0, share.BAND + 1, share.WIDTH, share.HEIGHT - 24)).histogram()[24:]) > 10_000  # letters there
 
 
 def test_a_title_too_long_for_three_lines_is_cut_with_an_ellipsis() -> None:
@@ -60,6 +100,17 @@ def test_a_title_too_long_for_three_lines_is_cut_with_an_ellipsis() -> None:
     lines = share._lines(font, "很" * 200, share.WIDTH - 2 * share.MARGIN)
     assert len(lines) > 3  # so draw() must cut it: it still makes a valid image
     assert len(share.draw(share.Card("站", "很" * 200, "脚"))) <= MAX_BYTES
+
+
+@given(st.text("民生工程救助ABCgijlWM0189.,…（）《》“” -—", max_size=60), st.integers(1, 1056), st.sampled_from([40, 96]))
+def test_a_title_breaks_where_the_next_character_would_not_fit(text: str, width: int, size: int) -> None:
+    font = share.font(size)
+    lines = share._lines(font, text, width)
+    assert "".join(lines) == text and "" not in lines
+    for line, after in zip(lines, [*lines[1:], ""], strict=False):
+        assert len(line) == 1 or font.getlength(line) <= width  # a character wider than a line stands alone
+        if after:
+            assert font.getlength(line + after[0]) > width
 
 
 def test_cached_image_is_byte_identical_and_not_drawn_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,17 +3,20 @@
 One PNG per project (its name, number in the notice and year) and one for the site, 1200×630
 as the sites ask, drawn with Pillow at build time in the Chinese font that the build
 installs (Debian's fonts-noto-cjk: ``make fonts``, run by ``make serve`` and ``make site``).
-Flat colours and a small palette keep each well under 100 kB. Like the QR codes, an image is kept in the build cache
-(``generator/cache.py``) under a hash of everything that decides its bytes (its text, the
-font file, Pillow's version and this module's code) and reused byte for byte.
+Flat colours, drawn straight in a fixed palette of 16, keep each well under 100 kB. Like
+the QR codes, an image is kept in the build cache (``generator/cache.py``) under a hash of
+everything that decides its bytes (its text, the font file, Pillow's version and this
+module's code) and reused byte for byte.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import io
 import shutil
 import subprocess
+import zlib
 from dataclasses import dataclass
 from functools import cache as memo
 from pathlib import Path
@@ -23,15 +26,15 @@ from .. import cache
 from ..model import Notice, Project
 
 if TYPE_CHECKING:
-    import PIL.Image
     from PIL.ImageFont import FreeTypeFont
 
 WIDTH, HEIGHT = 1200, 630
 # Debian's fonts-noto-cjk: the bold face of Noto Sans CJK, the simplified Chinese one of the
 # collection (faces are found by name: the order in the file is not ours to fix).
 DEBIAN_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
-RED, INK, GREY, PAPER = "#c62828", "#212121", "#4d4d4d", "#fff8f6"  # the site's colours
+RED, INK, GREY, PAPER, WHITE = "#c62828", "#212121", "#4d4d4d", "#fff8f6", "#ffffff"  # the site's colours
 MARGIN = 72
+BAND = 120  # the last row of the red band at the top
 
 
 class FontMissing(Exception):
@@ -129,16 +132,17 @@ def key(card: Card) -> str:
     )  # fmt: skip
 
 
-def _lines(font: FreeTypeFont, text: str, width: int) -> list[str]:
-    """``text`` broken into lines no wider than ``width`` (Chinese breaks between characters)."""
-    lines, line = [], ""
-    for char in text:
-        if line and font.getlength(line + char) > width:
-            lines.append(line)
-            line = char
-        else:
-            line += char
-    return [*lines, line] if line else lines
+def _lines(font: FreeTypeFont, text: str, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (Chinese breaks between characters),
+    each as long as fits, and at least one character."""
+    lines = []
+    while text:
+        # The longest start that fits, found by halving (a longer start is never narrower):
+        # each measurement lays the text out anew, too slow to make for every length.
+        fits = bisect.bisect_right(range(1, len(text) + 1), width, key=lambda n: font.getlength(text[:n]))
+        lines.append(text[: max(fits, 1)])
+        text = text[max(fits, 1) :]
+    return lines
 
 
 @memo
@@ -153,13 +157,14 @@ def font(size: int) -> FreeTypeFont:
 def draw(card: Card) -> bytes:
     from PIL import Image, ImageDraw
 
-    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    # Drawn in palette indices ("L" until putpalette makes it "P"), not in full colour and
+    # quantized afterwards: no image three times the size to fill, and no colour search.
+    image = Image.new("L", (WIDTH, HEIGHT), _index(PAPER))
     pen = ImageDraw.Draw(image)
-    band = 120
-    pen.rectangle((0, 0, WIDTH, band), fill=RED)
-    pen.text((MARGIN, band // 2), card.site, font=font(48), fill="#ffffff", anchor="lm")
+    pen.rectangle((0, 0, WIDTH, BAND), fill=_index(RED))
+    pen.text((MARGIN, BAND // 2), card.site, font=font(48), fill=_index(WHITE), anchor="lm")
     # The title as large as fits in three lines.
-    width, room = WIDTH - 2 * MARGIN, HEIGHT - band - 190
+    width, room = WIDTH - 2 * MARGIN, HEIGHT - BAND - 190
     for size in (96, 84, 72, 60, 52, 44):
         title_font = font(size)
         lines = _lines(title_font, card.title, width)
@@ -167,33 +172,42 @@ def draw(card: Card) -> bytes:
             break
     if len(lines) > 3:  # never in real data: a name cut short says so
         lines = [*lines[:2], lines[2][:-1] + "…"]
-    top = band + 60
+    top = BAND + 60
     for n, line in enumerate(lines):
-        pen.text((MARGIN, top + n * size * 1.3), line, font=title_font, fill=INK, anchor="la")
+        pen.text((MARGIN, top + n * size * 1.3), line, font=title_font, fill=_index(INK), anchor="la")
     footer = (_lines(font(40), card.footer, width) or [""])[0]
-    pen.text((MARGIN, HEIGHT - 70), footer, font=font(40), fill=GREY, anchor="ls")
-    pen.rectangle((0, HEIGHT - 24, WIDTH, HEIGHT), fill=RED)
+    pen.text((MARGIN, HEIGHT - 70), footer, font=font(40), fill=_index(GREY), anchor="ls")
+    pen.rectangle((0, HEIGHT - 24, WIDTH, HEIGHT), fill=_index(RED))
+    image.putpalette([value for colour in _colours() for value in colour])
     out = io.BytesIO()
-    # zlib's default level: its highest (optimize=True) costs far more time than the few
-    # bytes it saves are worth on an image that no page's first load includes
-    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(out, format="PNG", compress_level=6)
+    # zlib's run-length strategy: the image is long runs of one index, and looking only for
+    # those is several times faster than the default search, for files no larger
+    image.save(out, format="PNG", compress_type=zlib.Z_RLE)
     return out.getvalue()
 
 
 @memo
-def _palette() -> PIL.Image.Image:
+def _colours() -> list[tuple[int, ...]]:
     """The image's 16 colours: the site's, and the steps from each text colour to the colour
     under it (the letters' smoothed edges). Fixed rather than chosen for each image: choosing
     (Pillow's median cut) was the slowest step of drawing, and a fixed palette keeps the
-    site's colours exact."""
-    from PIL import Image, ImageColor
+    site's colours exact.
 
-    def steps(ink: str, under: str, count: int) -> list[tuple[int, ...]]:
+    A text colour, its steps and the colour under it are neighbours in index order, so
+    Pillow, smoothing a letter's edge on the image of indices as it would grey levels,
+    blends the two index numbers and lands on the step nearest the pixel's coverage."""
+    from PIL import ImageColor
+
+    def chain(ink: str, under: str, count: int) -> list[tuple[int, ...]]:
         a, b = ImageColor.getrgb(ink), ImageColor.getrgb(under)
-        return [tuple(round(x + (y - x) * k / count) for x, y in zip(a, b, strict=True)) for k in range(1, count)]
+        return [tuple(round(x + (y - x) * k / count) for x, y in zip(a, b, strict=True)) for k in range(count + 1)]
 
-    colours: list[tuple[int, ...]] = [ImageColor.getrgb(c) for c in (RED, "#ffffff", PAPER, INK, GREY)]
-    colours += steps(INK, PAPER, 5) + steps(GREY, PAPER, 4) + steps("#ffffff", RED, 5)
-    palette = Image.new("P", (1, 1))
-    palette.putpalette([value for colour in colours for value in colour[:3]])
-    return palette
+    # white letters on red; ink on paper, then grey from paper (paper is under both)
+    return chain(WHITE, RED, 5) + chain(INK, PAPER, 5) + chain(GREY, PAPER, 4)[::-1][1:]
+
+
+def _index(colour: str) -> int:
+    """The palette index of one of the site's colours."""
+    from PIL import ImageColor
+
+    return _colours().index(ImageColor.getrgb(colour))
