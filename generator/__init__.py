@@ -6,8 +6,8 @@ import os
 
 __version__ = "0.1.0"
 
-# lxml comes with citeproc-py (the citations). openpyxl would switch its writer to lxml when
-# it is installed, which changes every workbook's bytes (their cache keys do not know it):
-# the progress templates stay written by openpyxl's own writer. Set before any import of
-# openpyxl, which reads it once.
+# lxml comes with citeproc-py (the citations). openpyxl, which reads filled progress templates
+# (the importer) and fills them in the tests, would switch to lxml when it is installed: it
+# stays on the standard library's XML, which its import tests were written against, whether
+# lxml is there or not. Set before any import of openpyxl, which reads it once.
 os.environ.setdefault("OPENPYXL_LXML", "False")

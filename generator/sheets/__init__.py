@@ -26,10 +26,10 @@ def paths(address: Urls, project: Project | None) -> dict[str, str]:
 
 
 def _workbook(notice: Notice, project: Project | None, cache_dir: Path | None = None) -> bytes:
-    """A workbook (~12 ms each with openpyxl), from the build cache if it was made before."""
+    """A workbook, from the build cache if it was made before."""
 
     def make() -> bytes:
-        # openpyxl is loaded only when a workbook is made: not by `check` on every
+        # XlsxWriter is loaded only when a workbook is made: not by `check` on every
         # commit, nor by a build whose workbooks are all in the cache
         from .workbook import workbook_bytes
 
@@ -42,7 +42,7 @@ def _workbook(notice: Notice, project: Project | None, cache_dir: Path | None = 
 def workbook_key(notice: Notice, project: Project | None) -> str:
     """The cache name of a workbook: a hash of everything ``workbook_bytes`` reads (the
     title, the note, the year and each row's cells), the code that writes it, and the
-    versions of what else decides its bytes (openpyxl, Python's zipfile, zlib's deflate)."""
+    versions of what else decides its bytes (XlsxWriter, Python's zipfile, zlib's deflate)."""
     rows = layout.lines(notice, project)
     return cache.key(
         layout.title(notice, project),
@@ -50,7 +50,7 @@ def workbook_key(notice: Notice, project: Project | None) -> str:
         notice.document.year,
         [(row.prefilled(), row.indicator.judged, row.indicator.percent) for row in rows],
         [cache.source(Path(__file__).with_name(name)) for name in ("workbook.py", "layout.py")],
-        cache.package("openpyxl"),
+        cache.package("xlsxwriter"),
         platform.python_version(),
         zlib.ZLIB_RUNTIME_VERSION,
     )
