@@ -186,6 +186,17 @@ KINDS = [
     "404.html",
 ]
 
+# Before comparing: the fonts loaded and every transition that an action started at its end
+# (under load, a transition of the large text was still running when the styles were read,
+# and the two stylesheets then saw different moments of it), then two frames drawn.
+SETTLED = """async () => {
+    await document.fonts.ready;
+    const running = document.getAnimations().filter(a => a.playState === 'running'
+        && a.effect && a.effect.getComputedTiming().iterations !== Infinity);
+    await Promise.all(running.map(a => a.finished.catch(() => null)));
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+
 # What a resident does to a page; each state is compared with both stylesheets.
 STATES = {
     "menu open": """() => { for (const box of document.querySelectorAll('#__drawer, .md-nav__toggle'))
@@ -213,6 +224,7 @@ def both_stylesheets(browser, server: str):
         page = context.new_page()
         page.goto(server + rel, wait_until="networkidle")
         page.evaluate(ADD_WHOLE, server + WHOLE)
+        page.evaluate(SETTLED)
         return page
 
     yield open_page
@@ -246,6 +258,7 @@ def test_a_page_looks_the_same_in_every_state_with_the_trimmed_stylesheet(
     page = both_stylesheets(rel)
     for state, action in STATES.items():
         page.evaluate(action)
+        page.evaluate(SETTLED)
         assert page.evaluate(DIFFERENCES) == [], state
     # the search dialog with its results, on a wide screen
     page = both_stylesheets(rel, 1280)
