@@ -1,6 +1,6 @@
 """``make serve``: seconds from saving an edit of the data to the served page showing it.
 
-A real ``mkdocs serve --strict`` (as ``make serve`` runs it) in a temporary folder, of
+A real ``mkdocs serve --dirty --strict`` (as ``make serve`` runs it) in a temporary folder, of
 
 * **real**: a copy of the real site (the data and its address lock), or
 * **n7x45**: a site of 7 fictional notices of 45 projects each (``bench/sites.py``, every
