@@ -7,7 +7,6 @@ import dataclasses
 import io
 import json
 from collections import OrderedDict
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -27,29 +26,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
-# The JSON of notices already written, by the notice objects: the model is frozen, and
+# Each notice's JSON as last written, by the notice object: the model is frozen, and
 # ``make serve`` rebuilds with the notices it read before (data/load.py keeps them), so at
 # 7 notices a save wrote seven notices' JSON again, a tenth of a rebuild, for one changed.
-_WRITTEN: OrderedDict[tuple[int, ...], tuple[tuple[Notice, ...], str]] = OrderedDict()
+# The notice is held with its text, so that its id is not reused; the oldest go first.
+_WRITTEN: OrderedDict[int, tuple[Notice, str]] = OrderedDict()
 _KEEP = 32
-
-
-def _written(notices: tuple[Notice, ...], write: Callable[[], str]) -> str:
-    key = tuple(map(id, notices))
-    kept = _WRITTEN.get(key)
-    if kept is not None and all(a is b for a, b in zip(kept[0], notices, strict=True)):
-        _WRITTEN.move_to_end(key)
-        return kept[1]
-    text = write()
-    _WRITTEN[key] = (notices, text)  # the notices held, so that their ids are not reused
-    while len(_WRITTEN) > _KEEP:
-        _WRITTEN.popitem(last=False)
-    return text
 
 
 def to_json(notice: Notice) -> str:
     """Every field of the data file, reports included, in the same structure."""
-    return _written((notice,), lambda: json.dumps(_plain(dataclasses.asdict(notice)), ensure_ascii=False, indent=1) + "\n")
+    kept = _WRITTEN.get(id(notice))
+    if kept is not None and kept[0] is notice:
+        return kept[1]
+    text = json.dumps(_plain(dataclasses.asdict(notice)), ensure_ascii=False, indent=1) + "\n"
+    _WRITTEN[id(notice)] = (notice, text)
+    while len(_WRITTEN) > _KEEP:
+        _WRITTEN.popitem(last=False)
+    return text
 
 
 def to_json_all(notices: list[Notice]) -> str:
