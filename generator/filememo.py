@@ -10,6 +10,7 @@ check`` read every file.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -22,13 +23,15 @@ class FileMemo(Generic[T]):
 
     def __init__(self, compute: Callable[[bytes], T]) -> None:
         self._compute = compute
-        self._kept: dict[Path, tuple[int, int, T]] = {}
+        self._kept: dict[str, tuple[int, int, T]] = {}
 
-    def __call__(self, path: Path) -> T:
-        info = path.stat()
+    def __call__(self, path: str | Path) -> T:
+        path = os.fspath(path)
+        info = os.stat(path)
         kept = self._kept.get(path)
         if kept is not None and kept[:2] == (info.st_size, info.st_mtime_ns):
             return kept[2]
-        value = self._compute(path.read_bytes())
+        with open(path, "rb") as file:
+            value = self._compute(file.read())
         self._kept[path] = (info.st_size, info.st_mtime_ns, value)
         return value

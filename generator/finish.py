@@ -36,7 +36,7 @@ def finish(
     *,
     preview: bool = False,
     pages: Iterable[Path] | None = None,
-    hashed: Callable[[Path], bytes] | None = None,
+    hashed: Callable[[str], bytes] | None = None,
 ) -> None:
     """Minify our assets, trim the theme's stylesheet (themecss.py), mend the theme's
     toggles (toggles.py), drop the pages' indentation (htmlspace.py), version the offline

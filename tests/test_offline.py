@@ -17,6 +17,7 @@ import pytest
 from conftest import PHONE, LocalServer
 
 from generator import offline
+from generator.filememo import FileMemo
 
 READ = ["2020/projects/kunnan-jiuzhu/", "2020/projects/sihao-nongcunlu/"]
 NOT_READ = "2020/projects/dabing-baoxian/"
@@ -140,3 +141,17 @@ def test_the_worker_is_versioned_by_the_site_it_serves(tmp_path: Path) -> None:
     assert built("a", "1") == built("a", "2")
     assert built("a", "1") != built("b", "1")
     assert offline.stamp(tmp_path / "0" / "pagefind") is None  # no worker: nothing to do
+
+
+def test_the_site_files_are_walked_as_pathlib_would_and_a_kept_digest_changes_nothing(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for name in ("a.html", "b/index.html", "b/c/d.png", "b-c.txt", "中文/页.html", ".hidden/x"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(name, encoding="utf-8")
+    (site / "link.html").symlink_to(site / "a.html")  # not followed, as rglob with is_symlink
+    (site / "linked").symlink_to(site / "b", target_is_directory=True)
+    expected = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and not p.is_symlink())
+    assert [name for name, _ in offline.files(site)] == expected
+    assert all(Path(path) == site / name for name, path in offline.files(site))
+    kept = FileMemo(offline.sha256)
+    assert offline.digest(site, kept) == offline.digest(site) == offline.digest(site, kept)

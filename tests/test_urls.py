@@ -134,7 +134,10 @@ def test_every_former_address_leads_to_its_current_place(renamed) -> None:
 
 def test_redirect_page_at_a_former_project_address(renamed) -> None:
     site = planner.site([renamed], "https://example.org/ms/", root_year=2099)
-    page = redirect_page(site, "2099/projects/ceshi-jiuzhu/", "2099/projects/ceshi-shehui-jiuzhu/", "4．测试救助")
+    new = "2099/projects/ceshi-shehui-jiuzhu/"
+    latest = site.latest
+    anchors = site.moves.anchors[new]
+    page = redirect_page(latest.urls, latest.site_url, latest.cache_dir, anchors, "2099/projects/ceshi-jiuzhu/", new, "4．测试救助")
     assert '<link rel="canonical" href="https://example.org/ms/2099/projects/ceshi-shehui-jiuzhu/">' in page
     assert '<noscript><meta http-equiv="refresh" content="0; url=../ceshi-shehui-jiuzhu/"></noscript>' in page
     assert "<title>页面已迁移：4．测试救助</title>" in page

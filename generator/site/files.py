@@ -71,7 +71,8 @@ def site_files(site: Site) -> Iterator[OutFile]:
     for old, new in sorted(site.moves.pages.items()):
         if new in pages:
             title = html.unescape(pages[new].meta["title"])
-            make = functools.partial(redirect_page, site, old, new, title)
+            anchors = site.moves.anchors.get(new, {})
+            make = functools.partial(redirect_page, latest.urls, latest.site_url, latest.cache_dir, anchors, old, new, title)
             yield OutFile(f"{old}index.html", make, published=False)
         elif new in made:
             yield OutFile(old, made[new].make, published=False)

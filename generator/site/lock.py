@@ -12,6 +12,7 @@ this file.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from collections.abc import Callable
@@ -161,31 +162,33 @@ def anchors(page: bytes) -> set[str]:
 class BuiltSite:
     """A built site, asked whether it produces an address."""
 
-    def __init__(self, site_dir: str | Path, ids: Callable[[Path], set[str]] | None = None) -> None:
+    def __init__(self, site_dir: str | Path, ids: Callable[[str], set[str]] | None = None) -> None:
         """``ids``, if given, gives a page's anchors (``make serve`` keeps them, filememo.py)."""
-        self.root = Path(site_dir)
+        self.root = os.fspath(site_dir)
         self._read = ids
-        self._ids: dict[Path, set[str]] = {}
-        self._files: dict[str, Path | None] = {}  # by page: most pages are asked many times
+        self._ids: dict[str, set[str]] = {}
+        self._files: dict[str, str | None] = {}  # by page: most pages are asked many times
 
-    def file(self, page: str) -> Path:
+    def file(self, page: str) -> str:
+        """The file of a page or file address (a string: asked for every page after every
+        save of ``make serve``, where pathlib cost more than the rest of the check)."""
         page = "" if page == "./" else page
-        return self.root / (page + "index.html" if page.endswith("/") or not page else page)
+        return os.path.join(self.root, page + "index.html" if page.endswith("/") or not page else page)
 
-    def ids(self, file: Path) -> set[str]:
+    def ids(self, file: str) -> set[str]:
         if file not in self._ids:
-            self._ids[file] = self._read(file) if self._read else anchors(file.read_bytes())
+            self._ids[file] = self._read(file) if self._read else anchors(Path(file).read_bytes())
         return self._ids[file]
 
     def produces(self, address: str) -> bool:
         page, _, anchor = address.partition("#")
         if page not in self._files:
             candidate = self.file(page)
-            self._files[page] = candidate if candidate.is_file() else None
+            self._files[page] = candidate if os.path.isfile(candidate) else None
         file = self._files[page]
         if file is None:
             return False
-        return not anchor or (file.suffix == ".html" and anchor in self.ids(file))
+        return not anchor or (file.endswith(".html") and anchor in self.ids(file))
 
 
 def missing(locked: list[str], site: BuiltSite, moves: Moves) -> list[str]:

@@ -8,6 +8,7 @@ the page by ``link``, and the page's former anchors are kept by the macros of
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,9 @@ from .. import cache as stored
 from .. import phrases, progress, search, urls
 from ..model import Indicator, Row
 from ..phrases import t
+from ..urls import Urls
 from . import excerpt, share
-from .plan import Page, Plan, Site
+from .plan import Page, Plan
 from .text import front_matter, md, tooltip
 
 
@@ -243,15 +245,16 @@ def theme_extra(plan: Plan) -> dict[str, Any]:
     return {"footer": footer_html(plan), "about_label": t("about_link"), "share_image": image}
 
 
-def redirect_page(site: Site, old_url: str, new_url: str, title: str) -> str:
+def redirect_page(address: Urls, site_url: str, cache_dir: Path | None, anchors: Mapping[str, str], old_url: str, new_url: str, title: str) -> str:
     """The HTML page left at a former page address (template ``redirect.html.j2``), leading
-    to the page ``title`` at ``new_url``."""
-    latest = site.latest
+    to the page ``title`` at ``new_url`` (the site's addresses ``address``, published at
+    ``site_url``), each of its former ``anchors`` to its new one. Given only what it shows,
+    so that ``make serve`` makes it again only when that changed (rebuild.py)."""
     context: dict[str, Any] = {
         "title": title,
-        "canonical": urls.absolute(latest.site_url, new_url),
+        "canonical": urls.absolute(site_url, new_url),
         "target": urls.relative(old_url, new_url),
-        "script": urls.relative(old_url, latest.urls.REDIRECT_SCRIPT),
-        "anchors": dict(sorted(site.moves.anchors.get(new_url, {}).items())),
+        "script": urls.relative(old_url, address.REDIRECT_SCRIPT),
+        "anchors": dict(sorted(anchors.items())),
     }
-    return environment(latest.cache_dir).get_template("redirect.html.j2").render(**context)
+    return environment(cache_dir).get_template("redirect.html.j2").render(**context)
