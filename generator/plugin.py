@@ -19,11 +19,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import cache, offline, rebuild, serial, version
+from . import cache, rebuild, remake, serial, version
 from .config import PUBLISHING, MinshengConfig
 from .data.notices import load_all
 from .errors import DataErrors
-from .filememo import FileMemo
 from .finish import Background, FinishError, finish
 from .model import Notice
 from .preview import Preview
@@ -77,12 +76,9 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
     preview: Preview | None = None
     indexing: Background | None = None  # under mkdocs serve: the search index, written after
     reading = serial.Shared()  # replaced per plugin object in on_startup
-    # Under mkdocs serve --dirty (make serve): the last build's outputs, so that a rebuild
-    # writes only what changed (rebuild.py); the pages it wrote, to be finished.
-    memory: rebuild.Memory | None = None
-    renders: rebuild.Renders | None = None
-    hashed: FileMemo[bytes] | None = None  # the site files' digests and pages' anchors
-    anchors: FileMemo[set[str]] | None = None
+    # Under mkdocs serve --dirty (make serve): what a rebuild keeps from the last build, so
+    # that it makes and writes only what changed (remake.py, rebuild.py); the pages it wrote, to be finished.
+    kept: remake.Kept | None = None
     written: list[Path] | None = None
     rebuilt: rebuild.Outcome | None = None  # this build's, remembered if it completes
 
@@ -93,8 +89,7 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         if command == "serve":  # from the first build on: MkDocs calls on_serve after it
             self.indexing = Background()
         if command == "serve" and dirty:
-            self.memory, self.renders = rebuild.Memory(), rebuild.Renders()
-            self.hashed, self.anchors = FileMemo(offline.sha256), FileMemo(lock.anchors)
+            self.kept = remake.Kept()
             rebuild.quiet_dirty_notice()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -121,6 +116,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             if self.preview is not None:
                 self.preview.failed(exc.report())  # word for word what make check prints
             raise PluginError(exc.summary("，未生成网站")) from None
+        if self.kept is not None:
+            notices = self.kept.notices.keep(listed, notices)
         if (gone := lock.gone(self.data_paths[0])) is not None:  # before building, not after
             if self.preview is not None:
                 self.preview.failed(gone)
@@ -145,7 +142,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             provenance_log.warning(f"警告：{warning}")
         _set_source_date_epoch(notices, versions)
         root = self.config.root_notice or notices[0].document.year
-        self.site = planner.site(notices, config.site_url, versions, cache.folder(config_dir), root)
+        plan_of = self.kept.plans.make if self.kept is not None else planner.make
+        self.site = planner.site(notices, config.site_url, versions, cache.folder(config_dir), root, plan_of)
         config.nav = self.site.nav(config.nav)
         # for the theme's footer and share image (overrides/main.html)
         config.extra["minsheng"] = render.theme_extra(self.site.latest)
@@ -179,21 +177,19 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             self.preview.failed(f"错误：{error}")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        site = self.site
-        if self.renders is not None:  # under make serve: what did not change is not rendered again
-            templates = rebuild.templates_state()
-            texts = [self.renders.render(site.owner[p.src], p, templates) for p in site.pages]
+        site, kept = self.site, self.kept
+        if kept is not None:  # under make serve: what did not change is not made again
+            outputs = kept.made(site)
         else:
-            texts = [render.render(site.owner[p.src], p) for p in site.pages]
-        outputs: list[tuple[str, str | bytes]] = [(p.src, text) for p, text in zip(site.pages, texts, strict=True)]
-        outputs += [(f.path, f.make()) for f in site.files]
+            outputs = [(p.src, render.render(site.owner[p.src], p)) for p in site.pages]
+            outputs += [(f.path, f.make()) for f in site.files]
         generated = []
         for src_uri, content in outputs:
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} 与网站生成的页面同名，请改名或删除该文件")
             generated.append(rebuild.Generated.generated(config, src_uri, content=content))
-        if self.memory is not None:
-            self.rebuilt = rebuild.sort_out(self.memory, site, files, generated, dict(outputs), config)
+        if kept is not None:
+            self.rebuilt = rebuild.sort_out(kept.memory, site, files, generated, dict(outputs), config)
             self.written = self.rebuilt.written
         for file in generated:
             files.append(file)
@@ -210,12 +206,12 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         # The theme's templates are compiled again by every build (MkDocs makes a new
         # environment each time; under mkdocs serve, each rebuild): keep them compiled.
         env.bytecode_cache = render.compiled(self.site.latest.cache_dir)
-        if self.written is not None:
+        if self.kept is not None and self.written is not None:
             # A page kept from the last build is not read (MkDocs' dirty mode): the menu of
             # the pages built now needs its title, from its front matter or first heading.
             for file in files.documentation_pages():
                 if file.page is not None and file.page.markdown is None:
-                    file.page.read_source(config)
+                    self.kept.renders.read_source(file.page, config)
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -242,8 +238,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             self._finish_and_check(config)
-            if self.memory is not None and self.rebuilt is not None:
-                self.memory.completed(self.rebuilt)  # (MkDocs' --strict may still fail it)
+            if self.kept is not None and self.rebuilt is not None:
+                self.kept.memory.completed(self.rebuilt)  # (MkDocs' --strict may still fail it)
         finally:
             self.reading.release()
             gc.unfreeze()  # frozen in on_files; collected as usual again (mkdocs serve)
@@ -253,7 +249,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         site, config_dir = Path(config.site_dir), Path(config.config_file_path).parent
         try:
             preview = self.indexing is not None
-            finish(site, config_dir, custom, preview=preview, pages=self.written, hashed=self.hashed)
+            hashed = self.kept.hashed if self.kept is not None else None
+            finish(site, config_dir, custom, preview=preview, pages=self.written, hashed=hashed)
         except FinishError as exc:
             raise PluginError(str(exc)) from None
         if self.indexing is not None:
@@ -263,7 +260,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         if not lock_path.is_file():
             log.info(f"没有网址锁 {lock_path.name}，跳过地址检查")
             return
-        lost = lock.missing(lock.read(lock_path), lock.BuiltSite(config.site_dir, self.anchors), self.site.moves)
+        anchors = self.kept.anchors if self.kept is not None else None
+        lost = lock.missing(lock.read(lock_path), lock.BuiltSite(config.site_dir, anchors), self.site.moves)
         if not lost:
             return
         message = lock.message(lock.path_for(self.config.data_files()[0]).as_posix(), lost)

@@ -16,16 +16,13 @@ Only a rebuild is spared: ``make site`` and ``make check`` build everything.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import logging
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,7 +31,7 @@ from mkdocs.utils import clean_directory
 
 from . import minify
 from .site import render
-from .site.plan import Page, Plan, Site
+from .site.plan import Site
 
 DIRTY_NOTICE = "A 'dirty' build is being performed"
 BY_HAND = "\0 the data version on the hand-written pages"  # not a file's name
@@ -87,6 +84,15 @@ class Memory:
     def __init__(self) -> None:
         self._signature: str | None = None
         self._outputs: Mapping[str, str] = {}
+        self._digests: dict[str, tuple[str | bytes, str]] = {}
+
+    def digest(self, src: str, content: str | bytes) -> str:
+        """``digest(content)``; kept with the content, which a page or file not made
+        again (``Renders``, ``Outputs``) gives as the very same object."""
+        last = self._digests.get(src)
+        if last is None or last[0] is not content:
+            last = self._digests[src] = (content, digest(content))
+        return last[1]
 
     def forget(self) -> None:
         """Nothing is known to be in the site folder (the next build starts from empty)."""
@@ -120,8 +126,9 @@ def sort_out(
     site_dir = Path(config.site_dir)
     # A page's HTML is made of its Markdown, the data version appended to it, and what
     # every page shows: the menu and the pages' titles, the footer, the theme, mkdocs.yml.
+    versions = {id(plan): digest(render.version_html(plan)) for plan in site.plans}
     digests = {
-        src: digest(content) + (digest(render.version_html(site.owner[src])) if src in site.owner else "")
+        src: memory.digest(src, content) + (versions[id(site.owner[src])] if src in site.owner else "")
         for src, content in outputs.items()
     }
     custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
@@ -154,66 +161,6 @@ def sort_out(
     written = [Path(f.abs_dest_path) for f in generated if f.src_uri not in kept and not f.is_documentation_page()]
     written += [site_dir / name for name in config.theme.static_templates if name.endswith(".html")]
     return Outcome(sig, digests, written)
-
-
-class Renders:
-    """Each generated page's Markdown as last rendered, and what it was rendered from.
-
-    A page's Markdown is a function of its notice, the notice's data version and addresses,
-    the site's address, the page (its sections and context: a project page's context holds
-    its programme across the years), what it tells of the other notices (the latest year,
-    the years on the site, the same project in the latest notice) and the templates. When
-    all are the same as last time, the last text is the text; the notice is the same object
-    only when its file's bytes are (the loader keeps it, data/load.py). A rebuild at 7
-    notices rendered ~500 pages again, half its CPU time, for an edit that changed one.
-    """
-
-    def __init__(self) -> None:
-        self._last: dict[str, tuple[tuple[Any, ...], str]] = {}
-
-    def render(self, plan: Plan, page: Page, templates: str) -> str:
-        inputs = (plan.notice, plan.version, plan.site_url, page, _told(plan, page), templates)
-        last = self._last.get(page.src)
-        if last is not None and last[0][0] is inputs[0] and same(last[0][1:], inputs[1:]):
-            return last[1]
-        text = render.render(plan, page)
-        self._last[page.src] = (inputs, text)
-        return text
-
-
-def same(a: Any, b: Any) -> bool:
-    """Whether ``a`` and ``b`` show the same on a page: ``==`` is not enough (1.0 == 1 and
-    Decimal("1.0") == Decimal("1"), which a page writes differently; True == 1; a dict's
-    order is the order it is shown in). The same object is the same at once: what did not
-    change is shared with the last build. A kind not known here is never the same."""
-    if a is b:
-        return True
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, Decimal):
-        return bool(a.as_tuple() == b.as_tuple())
-    if isinstance(a, float):
-        return repr(a) == repr(b)
-    if isinstance(a, str | int | bool | Path) or a is None:
-        return bool(a == b)
-    if isinstance(a, tuple | list):
-        return len(a) == len(b) and all(map(same, a, b))
-    if isinstance(a, dict | MappingProxyType):
-        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
-    if dataclasses.is_dataclass(a) and not isinstance(a, type):
-        return all(same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
-    return False
-
-
-def _told(plan: Plan, page: Page) -> tuple[Any, ...]:
-    """What a page of ``plan`` tells of the site's other notices beyond its context (its
-    year marks and its banner, render.py)."""
-    years = plan.years
-    if years is None:
-        return ()
-    project = page.context.get("project")
-    now = years.in_latest(plan.notice.document.year, project.id) if project is not None else None
-    return years.latest_year, tuple(n.document.year for n in years.notices), now, page.src in plan.by_src
 
 
 def templates_state() -> str:

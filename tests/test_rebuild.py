@@ -12,6 +12,9 @@ the background, is left out of the comparison.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -28,9 +31,13 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 
 from generator.data.load import _loaded, load_bytes
-from generator.model import Notice
+from generator.data.notices import load_all
+from generator.model import Notice, Project
 from generator.plugin import MinshengPlugin
-from generator.rebuild import Renders, same
+from generator.remake import CONTEXT_PROJECTS, Kept, Notices, Plans
+from generator.sameness import same, same_call, share
+from generator.site import planner, render
+from generator.site.years import Step
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -66,12 +73,13 @@ class Serve:
 
     def from_scratch(self, folder: Path) -> Path:
         """The same data built into ``folder`` with nothing remembered."""
-        assert self.plugin.memory is not None
-        self.plugin.memory.forget()
-        self.plugin.renders = Renders()
+        kept = self.plugin.kept
+        assert kept is not None
+        self.plugin.kept = Kept()
         _loaded.cache_clear()  # the notices read again
         self.build(folder)
-        self.plugin.memory.forget()  # the serve's own folder is not the one just built
+        kept.memory.forget()  # the serve's own folder is no longer known to hold anything
+        self.plugin.kept = kept  # the rest it remembers, as the next rebuild would
         return folder
 
 
@@ -106,11 +114,21 @@ def sample(tmp_path: Path, fresh_plugins: None) -> Serve:
 
 
 def test_an_edit_writes_only_the_pages_it_touches_and_the_site_is_as_if_built_anew(
-    sample: Serve, tmp_path: Path
+    sample: Serve, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pages = {p.relative_to(sample.site_dir).as_posix() for p in sample.site_dir.rglob("*.html")}
     samplesite.edit(sample.config_file.parent / "projects.yaml", [("keywords: [测试路, 修路]", "keywords: [测试路, 铺路]")])
+    rendered: list[str] = []
+    real_render = render.render
+    monkeypatch.setattr(render, "render", lambda plan, page: rendered.append(page.src) or real_render(plan, page))
     sample.build()
+    # of the project pages, only the edited project's and those of its neighbours (which
+    # link it by name) are rendered again
+    ids = [p.id for p in sample.plugin.site.plans[0].notice.projects]
+    at = ids.index("ceshi-lu")
+    near = {f"2099/projects/{pid}/index.md" for pid in ids[max(at - 1, 0) : at + 2]}
+    assert {src for src in rendered if re.fullmatch(r"2099/projects/[^/]+/index\.md", src)} == near
+    assert len(near) < len(ids)
     written = sample.written()
     assert "2099/projects/ceshi-lu/index.html" in written
     assert "铺路" in (sample.site_dir / "2099/projects/ceshi-lu/index.html").read_text("utf-8")
@@ -203,3 +221,124 @@ def test_the_same_values_in_new_objects_are_the_same(notice: Notice) -> None:
     again = load_bytes((ROOT / "data" / "projects.yaml").read_bytes() + b"\n", "data/projects.yaml")
     assert again is not notice and same(again, notice)
     assert same({"p": again.projects[0], "n": [Decimal("1.5"), "文字", None]}, {"p": notice.projects[0], "n": [Decimal("1.5"), "文字", None]})
+
+
+def _edited(notice: Notice, old: bytes, new: bytes) -> Notice:
+    raw = (ROOT / "data" / "projects.yaml").read_bytes()
+    assert raw.count(old) == 1
+    return load_bytes(raw.replace(old, new), "data/projects.yaml")
+
+
+def test_a_notice_read_again_shares_with_the_last_every_project_the_edit_left_alone(notice: Notice) -> None:
+    edited = _edited(notice, '"四带一自"'.encode(), '"四带一自", "新词"'.encode())
+    shared = share(notice, edited)
+    assert same(shared, edited)  # nothing of the edit lost
+    assert shared.projects[0] is not notice.projects[0] and "新词" in shared.projects[0].keywords
+    assert all(a is b for a, b in zip(shared.projects[1:], notice.projects[1:], strict=True))
+    assert shared.document is notice.document and shared.categories is notice.categories
+
+
+def test_a_notice_without_a_project_or_with_them_reordered_shares_them_by_id(notice: Notice) -> None:
+    fewer = dataclasses.replace(notice, projects=notice.projects[1:])
+    shared = share(notice, fewer)
+    assert same(shared, fewer) and all(
+        a is b for a, b in zip(shared.projects, notice.projects[1:], strict=True)
+    )
+    turned = dataclasses.replace(notice, projects=notice.projects[::-1])
+    shared = share(notice, turned)
+    assert same(shared, turned) and shared.projects[0] is notice.projects[-1]
+
+
+def test_notices_are_shared_by_file_and_the_same_reading_gives_the_same_object(
+    notice: Notice,
+) -> None:
+    kept = Notices()
+    assert kept.keep(["a.yaml"], [notice]) == [notice]
+    edited = _edited(notice, '"四带一自"'.encode(), '"四带一自", "新词"'.encode())
+    first = kept.keep(["a.yaml"], [edited])[0]
+    assert first is not edited and first.projects[1] is notice.projects[1] and same(first, edited)
+    assert (
+        kept.keep(["a.yaml"], [edited])[0] is first
+    )  # not shared again: the pages' memo sees the same notice
+    assert kept.keep(["b.yaml"], [edited])[0] is edited  # another file: nothing to share with
+
+
+def test_a_file_is_made_again_only_when_its_maker_or_what_it_is_given_differs() -> None:
+    assert same_call(functools.partial(str.upper, "甲"), functools.partial(str.upper, "甲"))
+    assert not same_call(functools.partial(str.upper, "甲"), functools.partial(str.upper, "乙"))
+    assert not same_call(functools.partial(str.upper, "甲"), functools.partial(str.lower, "甲"))
+    assert not same_call(
+        functools.partial(str.upper, Decimal("1")), functools.partial(str.upper, Decimal("1.0"))
+    )
+    assert not same_call(lambda: "甲", lambda: "甲")  # not known to make the same
+
+
+def _others_changed(notice: Notice, keep: set[str]) -> Notice:
+    """``notice`` with every project not in ``keep`` changed: another name, keyword and no reports."""
+    projects = tuple(
+        p if p.id in keep else dataclasses.replace(p, name=p.name + "（改）", keywords=(*p.keywords, "改"), reports=())
+        for p in notice.projects
+    )
+    return dataclasses.replace(notice, projects=projects)
+
+
+def _held(value: object) -> set[tuple[int, str]]:
+    """The projects (a notice's year, the id) a page's context holds, however deep."""
+    if isinstance(value, Project):
+        return set()
+    if isinstance(value, dict):
+        return set().union(*map(_held, value.values()))
+    if isinstance(value, tuple | list):
+        if len(value) == 2 and isinstance(value[0], int) and isinstance(value[1], Project):
+            return {(value[0], value[1].id)}  # a programme's entry: (year, project)
+        return set().union(*map(_held, value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        found = {(value.year, value.project.id)} if isinstance(value, Step) else set()
+        return found.union(*(_held(getattr(value, f.name)) for f in dataclasses.fields(value)))
+    return set()
+
+
+@pytest.mark.parametrize(
+    "files",
+    [["data/projects.yaml"], ["data/projects.yaml", "tests/fixtures/notices/2021.yaml"], ["tests/fixtures/sample/projects.yaml"]],
+)
+def test_a_page_of_its_projects_shows_no_other_project_of_its_notice(files: list[str]) -> None:
+    """What lets ``make serve`` keep such a page when another project is edited (CONTEXT_PROJECTS)."""
+    notices = load_all(ROOT, files)
+    site = planner.site(notices, SERVE_URL, root_year=notices[0].document.year)
+    pages = [p for p in site.pages if p.template in CONTEXT_PROJECTS]
+    assert len(pages) >= sum(len(n.projects) for n in notices)
+    for page in pages:
+        plan = site.owner[page.src]
+        year = plan.notice.document.year
+        keep = {pid for y, pid in _held(dict(page.context)) if y == year}
+        if "project" in page.context:
+            keep.add(page.context["project"].id)
+            for near in ("prev", "next"):
+                if page.context[near] is not None:
+                    keep.add(page.context[near].id)
+        others = [_others_changed(n, keep) if n is plan.notice else n for n in notices]
+        changed = planner.site(others, SERVE_URL, root_year=notices[0].document.year)
+        assert render.render(changed.owner[page.src], page) == render.render(plan, page), page.src
+
+
+def test_a_plan_kept_after_an_edit_of_another_notice_is_the_plan_made_anew() -> None:
+    """rebuild.Plans: the 2020 plan is kept when the 2021 notice changes, its pages given the
+    programmes of the edited notice; it must be what planner.make makes from scratch."""
+    notices = load_all(ROOT, ["data/projects.yaml", "tests/fixtures/notices/2021.yaml"])
+    plans = Plans()
+    first = planner.site(notices, SERVE_URL, root_year=2020, plan_of=plans.make)
+    later = notices[1]
+    continuing = next(p for p in later.projects if p.continues is not None)
+    renamed = dataclasses.replace(continuing, name=continuing.name + "（虚构改名）")
+    edited = dataclasses.replace(later, projects=tuple(renamed if p is continuing else p for p in later.projects))
+    kept = planner.site([notices[0], edited], SERVE_URL, root_year=2020, plan_of=plans.make)
+    anew = planner.site([notices[0], edited], SERVE_URL, root_year=2020)
+    assert kept.plans[0].pages is not first.plans[0].pages  # a page now holds the new programme
+    assert kept.plans[0].files is first.plans[0].files  # the rest as it was made
+    assert same(kept.pages, anew.pages)
+    assert kept.plans[0].years is kept.plans[1].years
+    for ours, theirs in zip(kept.plans[0].files, anew.plans[0].files, strict=True):
+        assert ours.path == theirs.path and same_call(ours.make, theirs.make), ours.path
+    for page in kept.plans[0].pages:
+        assert render.render(kept.plans[0], page) == render.render(anew.plans[0], page), page.src

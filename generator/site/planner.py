@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .. import progress
@@ -55,15 +55,18 @@ def site(
     versions: Sequence[Version] = (),
     cache_dir: Path | None = None,
     root_year: int | None = None,
+    plan_of: Callable[[Notice, str, Version, Path | None, Urls, Years], Plan] = make,
 ) -> Site:
     """The plan of the whole site of ``notices`` (each of another year; ``versions``, if
     given, their data versions in the same order): each under its year, oldest first, then
     the site's own pages and files. ``root_year`` is the notice whose pages stood at the
-    site's root before the site held several notices: its former addresses lead there."""
+    site's root before the site held several notices: its former addresses lead there.
+    Each notice's plan is made by ``plan_of`` (``make``; ``make serve`` keeps the plans
+    that an edit left as they were, rebuild.py)."""
     given = list(versions) or [Version()] * len(notices)
     years = Years(notices)
     plans = tuple(
-        make(n, site_url, v, cache_dir, of_notice(n.document.year), years)
+        plan_of(n, site_url, v, cache_dir, of_notice(n.document.year), years)
         for n, v in sorted(zip(notices, given, strict=True), key=lambda nv: nv[0].document.year)
     )
     latest = plans[-1]
