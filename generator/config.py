@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+PLUGIN = "minsheng"  # its name in mkdocs.yml (the entry point in pyproject.toml)
 DEFAULT_SOURCE = "data/projects.yaml"
 # Set by make site (generator/publish/release.py) for a build that will be published: a
 # draft notice (``draft: true``) is then refused, where mkdocs serve shows it as a draft.

@@ -340,3 +340,14 @@ def test_the_two_notices_build_together_and_todays_lock_passes_unchanged(tmp_pat
     single = lock.read(ROOT / "tests" / "fixtures" / "urls-single-notice.lock")  # the lock of one notice
     two = planner.site(load_all(ROOT, FILES), root_year=2020)
     assert lock.missing(single, lock.BuiltSite(site), two.moves) == []
+
+
+def test_the_plugin_is_installed_under_the_name_mkdocs_yml_and_the_readers_of_it_use() -> None:
+    from importlib.metadata import entry_points
+
+    from generator.config import PLUGIN
+    from generator.plugin import MinshengPlugin
+
+    (entry,) = entry_points(group="mkdocs.plugins", name=PLUGIN)
+    assert entry.load() is MinshengPlugin
+    assert f"  - {PLUGIN}:" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

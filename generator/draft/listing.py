@@ -12,10 +12,9 @@ import re
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..config import options
+from ..config import PLUGIN, options
 from .source import DraftError
 
-PLUGIN = "minsheng"
 PLAIN = re.compile(r"^[A-Za-z0-9_./][A-Za-z0-9_./-]*$")  # written without quotes
 
 

@@ -9,12 +9,11 @@ from typing import Any
 from mkdocs.utils.yaml import yaml_load
 
 from .. import cache, version
-from ..config import options
+from ..config import PLUGIN, options
 from ..data.notices import load_all
 from .plan import Site
 from .planner import site
 
-PLUGIN = "minsheng"
 CONFIG = "mkdocs.yml"
 
 
