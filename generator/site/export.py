@@ -7,6 +7,7 @@ import dataclasses
 import io
 import json
 from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -77,7 +78,7 @@ def requirement(project: Project, ind: Indicator) -> str:
     return t("no_task") if project.no_task else DIRECTION_LABELS[ind.direction]
 
 
-def to_csv(notice: Notice, states: dict[str, ProjectProgress]) -> str:
+def to_csv(notice: Notice, states: Mapping[str, ProjectProgress]) -> str:
     """One row per indicator with its latest progress; UTF-8 with BOM so Excel opens it.
 
     ``states`` is each project's progress, by project id. Text that a spreadsheet would
@@ -87,23 +88,43 @@ def to_csv(notice: Notice, states: dict[str, ProjectProgress]) -> str:
     return to_csv_all([(notice, states)])
 
 
-def to_csv_all(notices: list[tuple[Notice, dict[str, ProjectProgress]]]) -> str:
-    """``to_csv`` of several notices in one table: one row per notice and indicator."""
+# Each notice's rows as last written, by the notice and its progress objects (both frozen
+# once planned; make serve keeps them for the notices an edit left alone, remake.py), held
+# with the text so that their ids are not reused; the oldest go first.
+_ROWS: OrderedDict[int, tuple[Notice, Mapping[str, ProjectProgress], str]] = OrderedDict()
+
+
+def to_csv_all(notices: Sequence[tuple[Notice, Mapping[str, ProjectProgress]]]) -> str:
+    """``to_csv`` of several notices in one table: one row per notice and indicator. Made
+    of each notice's rows (a CSV writer writes each row alone: the same text as one writer
+    for all, tests/test_export.py)."""
+    return "\ufeff" + _csv_text([CSV_COLUMNS]) + "".join(_notice_rows(n, states) for n, states in notices)
+
+
+def _notice_rows(notice: Notice, states: Mapping[str, ProjectProgress]) -> str:
+    kept = _ROWS.get(id(notice))
+    if kept is not None and kept[0] is notice and kept[1] is states:
+        return kept[2]
+    text = _csv_text(_rows(notice, states))
+    _ROWS[id(notice)] = (notice, states, text)
+    while len(_ROWS) > _KEEP:
+        _ROWS.popitem(last=False)
+    return text
+
+
+def _csv_text(rows: Iterable[Iterable[object]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for notice, states in notices:
-        _rows(writer, notice, states)
-    return "\ufeff" + out.getvalue()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
 
 
-def _rows(writer: Any, notice: Notice, states: dict[str, ProjectProgress]) -> None:
+def _rows(notice: Notice, states: Mapping[str, ProjectProgress]) -> Iterator[Iterable[object]]:
     for project in notice.projects:
         latest = states[project.id].states
         for row in project.rows:
             for ind in row.indicators:
                 st = latest.get(ind.id)
-                writer.writerow(map(cell, [
+                yield map(cell, [
                     notice.document.year, notice.document.number, project.seq, project.id, project.name,
                     row.id or "", row.name or "", ind.id, ind.counts,
                     ind.value, ind.unit, requirement(project, ind), ind.scope or "",
@@ -114,4 +135,4 @@ def _rows(writer: Any, notice: Notice, states: dict[str, ProjectProgress]) -> No
                     "" if st is None else progress.percent(st.expected),
                     "" if st is None else st.report.source,
                     ind.clause,
-                ]))  # fmt: skip
+                ])  # fmt: skip

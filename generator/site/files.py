@@ -27,7 +27,7 @@ def notice_files(plan: Plan) -> Iterator[OutFile]:
         functools.partial(feed, notice, address, plan.site_url, entries(notice, address, plan.updates)),
     )
     yield OutFile(address.JSON_EXPORT, functools.partial(to_json, notice))
-    yield OutFile(address.CSV_EXPORT, functools.partial(to_csv, notice, dict(plan.progress)))
+    yield OutFile(address.CSV_EXPORT, functools.partial(to_csv, notice, plan.progress))
     yield OutFile(
         address.DATA_PACKAGE,
         functools.partial(to_datapackage, notice, address, plan.site_url, sheets.paths(address, None)["csv"]),
@@ -64,7 +64,7 @@ def site_files(site: Site) -> Iterator[OutFile]:
     site_feed = functools.partial(feed, latest.notice, latest.urls, latest.site_url, every, whole_site=True, earliest=site.plans[0].notice)
     yield OutFile(latest.urls.FEED, site_feed)
     yield OutFile(latest.urls.JSON_ALL, functools.partial(to_json_all, [p.notice for p in site.plans]))
-    every_csv = [(p.notice, dict(p.progress)) for p in site.plans]
+    every_csv = [(p.notice, p.progress) for p in site.plans]
     yield OutFile(latest.urls.CSV_ALL, functools.partial(to_csv_all, every_csv))
     made = {f.path: f for plan in site.plans for f in plan.files}
     pages = {page.url: page for page in site.pages}
