@@ -14,7 +14,7 @@ import datetime as dt
 import os
 import re
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,9 +99,19 @@ def _boundary(folder: Path) -> set[str]:
 
 def of(path: str | Path) -> Version:
     """The last commit that changed ``path``, and whether the file has changed since."""
-    path = Path(path).resolve()
+    return of_all([path])[0]
+
+
+def of_all(paths: Sequence[str | Path]) -> list[Version]:
+    """``of`` each of ``paths``, asking git about each folder once (a site's notices share
+    one: at 7 notices, 15 git processes instead of 21 after each save of make serve)."""
+    resolved = [Path(path).resolve() for path in paths]
+    probes = {folder: _git(folder, "rev-parse", "--is-shallow-repository") for folder in {p.parent for p in resolved}}
+    return [_of(path, probes[path.parent]) for path in resolved]
+
+
+def _of(path: Path, probe: subprocess.CompletedProcess[str] | None) -> Version:
     folder, name = path.parent, _shown(path)
-    probe = _git(folder, "rev-parse", "--is-shallow-repository")
     if probe is None:
         return Version(warning=f"找不到 git 命令，{_SHOWN}；请安装 git 后重新生成网站")
     if probe.returncode != 0:

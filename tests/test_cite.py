@@ -133,6 +133,31 @@ def test_version_is_the_last_commit_of_the_data_file(tmp_path: Path) -> None:
     assert version.of(data).label == f"{commit[:7]}（含未提交的修改）"
 
 
+def test_the_versions_of_several_files_are_each_one_s_own(tmp_path: Path) -> None:
+    """version.of_all asks git about each folder once: each file still gets its own version."""
+    repo, outside = tmp_path / "repo", tmp_path / "outside"
+    (repo / "data").mkdir(parents=True)
+    outside.mkdir()
+    git(repo, "init", "-q")
+    clean, edited, new = (repo / "data" / f"{name}.yaml" for name in ("clean", "edited", "new"))
+    clean.write_text("a: 1\n", encoding="utf-8")
+    edited.write_text("a: 1\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "数据")
+    commit = git(repo, "rev-parse", "HEAD")
+    edited.write_text("a: 2\n", encoding="utf-8")
+    new.write_text("a: 1\n", encoding="utf-8")
+    elsewhere = outside / "projects.yaml"
+    elsewhere.write_text("a: 1\n", encoding="utf-8")
+    files = [clean, edited, new, elsewhere, clean]
+    assert version.of_all(files) == [version.of(f) for f in files]
+    found = version.of_all(files)
+    assert [v.commit for v in found] == [commit, commit, None, None, commit]
+    assert [v.dirty for v in found] == [False, True, False, False, False]
+    assert found[2].warning is not None and "还没有提交过" in found[2].warning
+    assert found[3].warning is not None and "不在 git 仓库中" in found[3].warning
+
+
 def test_version_is_unknown_without_git_or_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_path / "projects.yaml"
     data.write_text("a: 1\n", encoding="utf-8")
