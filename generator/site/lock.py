@@ -17,6 +17,7 @@ import re
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .. import atomic
@@ -180,34 +181,59 @@ class BuiltSite:
             self._ids[file] = self._read(file) if self._read else anchors(Path(file).read_bytes())
         return self._ids[file]
 
-    def produces(self, address: str) -> bool:
-        page, _, anchor = address.partition("#")
+    def page_file(self, page: str) -> str | None:
+        """The file of a page or file address, if the site has it."""
         if page not in self._files:
             candidate = self.file(page)
             self._files[page] = candidate if os.path.isfile(candidate) else None
-        file = self._files[page]
+        return self._files[page]
+
+    def produces(self, address: str) -> bool:
+        page, _, anchor = address.partition("#")
+        file = self.page_file(page)
         if file is None:
             return False
         return not anchor or (file.endswith(".html") and anchor in self.ids(file))
 
 
 def missing(locked: list[str], site: BuiltSite, moves: Moves) -> list[str]:
-    """Locked addresses the site neither produces nor redirects to a produced one.
+    """Locked addresses the site neither produces nor redirects to a produced one, in
+    the lock's order.
 
     A moved page must have its redirect page; an anchor on it counts once the
     address it is redirected to is produced. An old anchor on a current page
     must be there itself (the alias kept by the template).
+
+    Asked page by page (each page's anchors at once, as sets): make serve checks the
+    whole lock after every save, ~8,000 addresses at 7 notices.
     """
-    lost = []
+    lost: set[str] = set()
+    for page, anchors in _by_page(tuple(locked)).items():
+        if page in moves.pages:
+            here = site.produces(page)
+            for anchor, address in anchors.items():
+                if not (here and (not anchor or site.produces(moves.resolve(address)))):
+                    lost.add(address)
+            continue
+        file = site.page_file(page)
+        if file is None:
+            lost.update(anchors.values())
+            continue
+        anchored = {anchor for anchor in anchors if anchor}
+        if anchored:
+            absent = anchored - site.ids(file) if file.endswith(".html") else anchored
+            lost.update(anchors[anchor] for anchor in absent)
+    return [address for address in locked if address in lost]
+
+
+@lru_cache(maxsize=4)
+def _by_page(locked: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Each page's locked anchors ("" for the page itself), with their addresses."""
+    pages: dict[str, dict[str, str]] = {}
     for address in locked:
         page, _, anchor = address.partition("#")
-        if page in moves.pages and anchor:
-            ok = site.produces(page) and site.produces(moves.resolve(address))
-        else:
-            ok = site.produces(address)
-        if not ok:
-            lost.append(address)
-    return lost
+        pages.setdefault(page, {})[anchor] = address
+    return pages
 
 
 def message(lock_name: str, lost: list[str]) -> str:
