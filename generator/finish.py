@@ -37,6 +37,7 @@ def finish(
     preview: bool = False,
     pages: Iterable[Path] | None = None,
     hashed: Callable[[str], bytes] | None = None,
+    minified: dict[bytes, bytes] | None = None,
 ) -> None:
     """Minify our assets, trim the theme's stylesheet (themecss.py), mend the theme's
     toggles (toggles.py), drop the pages' indentation (htmlspace.py), version the offline
@@ -48,11 +49,12 @@ def finish(
     residents' downloads. Its search index is written by the caller, in the background
     (``Background``). A rebuild of ``make serve`` that kept most pages as they were finished
     (rebuild.py) names the ``pages`` it wrote: only those are mended; and gives the files'
-    digests it keeps (``hashed``, filememo.py) for the offline worker's version.
+    digests it keeps (``hashed``, filememo.py) for the offline worker's version, and our
+    scripts and styles as minified before (``minified``, minify.py).
     """
     try:
         if custom_dir is not None:
-            minify.minify(site_dir, minify.ours(custom_dir), config_dir)
+            minify.minify(site_dir, minify.ours(custom_dir), config_dir, kept=minified)
         # after minifying: the words of our scripts as shipped, not their comments
         stylesheet = None if preview else themecss.trim_theme(site_dir, page_usage(site_dir))
         mend_pages(site_dir, stylesheet, pages)

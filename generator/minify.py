@@ -30,10 +30,24 @@ def ours(custom_dir: Path) -> list[str]:
     )
 
 
-def minify(site_dir: Path, names: list[str], config_dir: Path, checkout: Path | None = None) -> None:
+def minify(
+    site_dir: Path,
+    names: list[str],
+    config_dir: Path,
+    checkout: Path | None = None,
+    kept: dict[bytes, bytes] | None = None,
+) -> None:
     """Minify ``names`` (paths inside ``site_dir``) in place, in one esbuild run; esbuild is
-    found from ``config_dir`` up, or in ``checkout`` (``node.find_bin``)."""
+    found from ``config_dir`` up, or in ``checkout`` (``node.find_bin``). With ``kept``
+    (``make serve``: each file as esbuild minified it before, by the file as it was), a file
+    minified before is written from there, and esbuild runs only for the others."""
     files = [site_dir / name for name in names if (site_dir / name).is_file()]
+    originals = {path: path.read_bytes() for path in files} if kept is not None else {}
+    if kept is not None:
+        for path, original in originals.items():
+            if original in kept:
+                path.write_bytes(kept[original])
+        files = [path for path in files if originals[path] not in kept]
     if not files:
         return
     esbuild = node.find_bin("esbuild", config_dir, *([checkout] if checkout else []))
@@ -46,3 +60,5 @@ def minify(site_dir: Path, names: list[str], config_dir: Path, checkout: Path | 
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
         raise MinifyError("esbuild 压缩脚本和样式失败：" + " / ".join(detail))
+    if kept is not None:
+        kept.update((originals[path], path.read_bytes()) for path in files)

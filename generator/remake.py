@@ -185,6 +185,7 @@ class Kept:
     plans: Plans = field(default_factory=Plans)
     hashed: FileMemo[bytes] = field(default_factory=lambda: FileMemo(offline.sha256))
     anchors: FileMemo[set[str]] = field(default_factory=lambda: FileMemo(lock.anchors))
+    minified: dict[bytes, bytes] = field(default_factory=dict)  # our scripts and styles, minify.py
 
     def made(self, site: Site) -> list[tuple[str, str | bytes]]:
         """Every generated page's Markdown and file's content (by source path), each made

@@ -39,6 +39,29 @@ def test_minified_in_place_smaller_and_still_valid(tmp_path: Path) -> None:
             assert done.returncode == 0, (name, done.stderr)
 
 
+def test_make_serve_minifies_each_version_of_a_file_once(tmp_path: Path) -> None:
+    """Kept by the original's bytes: the same text as esbuild's, esbuild run only for new ones."""
+    names = minify.ours(OVERRIDES)
+    fresh, served = tmp_path / "fresh", tmp_path / "served"
+    for folder in (fresh, served):
+        for name in names:
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(OVERRIDES / name, folder / name)
+    minify.minify(fresh, names, ROOT)
+    kept: dict[bytes, bytes] = {}
+    minify.minify(served, names, ROOT, kept=kept)
+    assert len(kept) == len(names)
+    for name in names:
+        shutil.copy2(OVERRIDES / name, served / name)  # as the next rebuild copies them afresh
+    edited = served / "assets" / "minsheng.css"
+    edited.write_text(edited.read_text("utf-8") + "\n.ms-test { color: red }\n", encoding="utf-8")
+    minify.minify(served, names, ROOT / "nowhere", checkout=ROOT, kept=kept)
+    for name in names:
+        if name != "assets/minsheng.css":
+            assert (served / name).read_bytes() == (fresh / name).read_bytes(), name
+    assert ".ms-test{color:red}" in edited.read_text("utf-8") and len(kept) == len(names) + 1
+
+
 def test_a_missing_esbuild_stops_the_build_with_a_clear_message(tmp_path: Path) -> None:
     (tmp_path / "a.css").write_text("p { color: red }", encoding="utf-8")
     with pytest.raises(minify.MinifyError) as caught:
