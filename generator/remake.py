@@ -134,8 +134,9 @@ def _with_programmes(plan: Plan, programmes: Mapping[str, Any]) -> Plan | None:
     None if a project gained or lost its programme (its page then shows another section)."""
     pages, changed = [], False
     for page in plan.pages:
-        if page.template == "project.md.j2":
-            old, new = page.context["programme"], programmes[page.context["project"].id]
+        project = page.context.get("project")
+        if project is not None and "programme" in page.context:  # a project page
+            old, new = page.context["programme"], programmes[project.id]
             if (old is None) != (new is None):
                 return None
             if not same(old, new):

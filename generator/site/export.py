@@ -7,8 +7,9 @@ import dataclasses
 import io
 import json
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from .. import progress
@@ -27,24 +28,31 @@ def _plain(value: Any) -> Any:
     return value
 
 
-# Each notice's JSON as last written, by the notice object: the model is frozen, and
-# ``make serve`` rebuilds with the notices it read before (data/load.py keeps them), so at
-# 7 notices a save wrote seven notices' JSON again, a tenth of a rebuild, for one changed.
-# The notice is held with its text, so that its id is not reused; the oldest go first.
-_WRITTEN: OrderedDict[int, tuple[Notice, str]] = OrderedDict()
-_KEEP = 32
+# Each notice's JSON and CSV rows as last written, by the objects they were written from:
+# the model is frozen, and ``make serve`` rebuilds with the notices it read before
+# (data/load.py) and the plans an edit left alone (remake.py), so at 7 notices a save
+# wrote every notice's open data again for one changed. The objects are held with the
+# text, so that their ids are not reused; the least recently used go first.
+_WRITTEN: OrderedDict[tuple[str, tuple[int, ...]], tuple[tuple[object, ...], str]] = OrderedDict()
+_KEEP = 64
+
+
+def _written(kind: str, inputs: tuple[object, ...], write: Callable[[], str]) -> str:
+    key = (kind, tuple(map(id, inputs)))
+    kept = _WRITTEN.get(key)
+    if kept is not None and all(a is b for a, b in zip(kept[0], inputs, strict=True)):
+        _WRITTEN.move_to_end(key)
+        return kept[1]
+    text = write()
+    _WRITTEN[key] = (inputs, text)
+    while len(_WRITTEN) > _KEEP:
+        _WRITTEN.popitem(last=False)
+    return text
 
 
 def to_json(notice: Notice) -> str:
     """Every field of the data file, reports included, in the same structure."""
-    kept = _WRITTEN.get(id(notice))
-    if kept is not None and kept[0] is notice:
-        return kept[1]
-    text = json.dumps(_plain(dataclasses.asdict(notice)), ensure_ascii=False, indent=1) + "\n"
-    _WRITTEN[id(notice)] = (notice, text)
-    while len(_WRITTEN) > _KEEP:
-        _WRITTEN.popitem(last=False)
-    return text
+    return _written("json", (notice,), lambda: json.dumps(_plain(dataclasses.asdict(notice)), ensure_ascii=False, indent=1) + "\n")
 
 
 def to_json_all(notices: list[Notice]) -> str:
@@ -88,28 +96,16 @@ def to_csv(notice: Notice, states: Mapping[str, ProjectProgress]) -> str:
     return to_csv_all([(notice, states)])
 
 
-# Each notice's rows as last written, by the notice and its progress objects (both frozen
-# once planned; make serve keeps them for the notices an edit left alone, remake.py), held
-# with the text so that their ids are not reused; the oldest go first.
-_ROWS: OrderedDict[int, tuple[Notice, Mapping[str, ProjectProgress], str]] = OrderedDict()
-
-
 def to_csv_all(notices: Sequence[tuple[Notice, Mapping[str, ProjectProgress]]]) -> str:
     """``to_csv`` of several notices in one table: one row per notice and indicator. Made
     of each notice's rows (a CSV writer writes each row alone: the same text as one writer
-    for all, tests/test_export.py)."""
-    return "\ufeff" + _csv_text([CSV_COLUMNS]) + "".join(_notice_rows(n, states) for n, states in notices)
+    for all, tests/test_export.py), kept as ``to_json`` keeps each notice's JSON."""
+    rows = (_written("csv", (n, states), partial(_notice_rows, n, states)) for n, states in notices)
+    return "\ufeff" + _csv_text([CSV_COLUMNS]) + "".join(rows)
 
 
 def _notice_rows(notice: Notice, states: Mapping[str, ProjectProgress]) -> str:
-    kept = _ROWS.get(id(notice))
-    if kept is not None and kept[0] is notice and kept[1] is states:
-        return kept[2]
-    text = _csv_text(_rows(notice, states))
-    _ROWS[id(notice)] = (notice, states, text)
-    while len(_ROWS) > _KEEP:
-        _ROWS.popitem(last=False)
-    return text
+    return _csv_text(_rows(notice, states))
 
 
 def _csv_text(rows: Iterable[Iterable[object]]) -> str:
