@@ -90,6 +90,11 @@ def index(site_dir: Path, config_dir: Path) -> None:
     if done.returncode != 0 or not (out / "pagefind.js").is_file():
         detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
         raise SearchError("Pagefind 生成搜索索引失败：" + " / ".join(detail))
+    # Quiet, Pagefind speaks only when it indexed a page otherwise than the page says (a
+    # `data-pagefind-ignore` value it does not know is read as "all", a warning per page):
+    # a mistake of our templates, refused rather than published unnoticed.
+    if said := [line for line in dict.fromkeys((done.stderr + done.stdout).splitlines()) if line.strip()]:
+        raise SearchError("Pagefind 生成搜索索引时有警告：" + " / ".join(said[:5]))
     for pattern in UNUSED:
         for path in out.glob(pattern):
             path.unlink()

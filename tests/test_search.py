@@ -132,6 +132,23 @@ def test_a_missing_pagefind_stops_the_build_with_a_clear_message(tmp_path: Path)
     )
 
 
+def test_a_page_that_pagefind_would_read_otherwise_stops_the_build(tmp_path: Path) -> None:
+    # As Python-Markdown writes a bare attribute inside markdown="1" (value = its name):
+    # Pagefind would quietly read it as "all" on every page.
+    page = '<html lang="zh"><body data-pagefind-body><p data-pagefind-ignore="data-pagefind-ignore">注</p><p>正文</p></body></html>'
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    with pytest.raises(site_search.SearchError) as caught:
+        site_search.index(tmp_path, ROOT)
+    assert str(caught.value) == (
+        "Pagefind 生成搜索索引时有警告：data-pagefind-ignore value of \"data-pagefind-ignore\" is not valid. "
+        "Expected no value, or one of: [index, all]. Assuming 'all' and excluding this element entirely."
+    )
+    page = page.replace('="data-pagefind-ignore"', '="all"')
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    site_search.index(tmp_path, ROOT)  # the same page, said as Pagefind reads it: no warning
+    assert (tmp_path / site_search.BUNDLE / "pagefind.js").is_file()
+
+
 # --------------------------------------------------------------------------
 # The queries: as residents type them, each expectation justified by the notice
 # --------------------------------------------------------------------------
