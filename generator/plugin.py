@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import cache, rebuild, remake, serial, version
+from . import cache, rebuild, remake, serial, themefiles, version
 from .config import PUBLISHING, MinshengConfig
 from .data.notices import load_all
 from .errors import DataErrors
@@ -100,6 +100,8 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         config_dir = Path(config.config_file_path).parent
         listed = self.config.data_files()
         self.data_paths = [config_dir / name for name in listed]
+        if self.kept is not None:  # make serve: the installed theme is listed once
+            themefiles.remember(config.theme, self.kept.theme_files)
         # From reading the data to checking the built site against the address lock, no
         # import or check writes either (serial.py; the site's notices share the lock of
         # the first one's folder): released after the build, or here.

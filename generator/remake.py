@@ -24,6 +24,7 @@ from .sameness import Same, same, same_call, share
 from .site import lock, planner, render
 from .site.plan import OutFile, Page, Plan, Site
 from .site.years import Years
+from .themefiles import Listing
 from .urls import Urls
 from .version import Version
 
@@ -187,6 +188,7 @@ class Kept:
     hashed: FileMemo[bytes] = field(default_factory=lambda: FileMemo(offline.sha256))
     anchors: FileMemo[set[str]] = field(default_factory=lambda: FileMemo(lock.anchors))
     minified: dict[bytes, bytes] = field(default_factory=dict)  # our scripts and styles, minify.py
+    theme_files: Listing = field(default_factory=dict)  # the installed theme's, themefiles.py
 
     def made(self, site: Site) -> list[tuple[str, str | bytes]]:
         """Every generated page's Markdown and file's content (by source path), each made
