@@ -28,10 +28,10 @@ def remember(theme: Theme, memo: Listing) -> None:
 
     def get_env() -> jinja2.Environment:
         env = original()
-        env.list_templates = _lister(env, theme, memo)  # this environment only
+        env.list_templates = _lister(env, theme, memo)  # type: ignore[method-assign]  # this environment only
         return env
 
-    theme.get_env = get_env  # this build's theme only (its config is read anew)
+    theme.get_env = get_env  # type: ignore[method-assign]  # this build's theme only (read anew each build)
 
 
 def _lister(env: jinja2.Environment, theme: Theme, memo: Listing) -> Callable[..., list[str]]:
