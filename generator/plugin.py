@@ -153,7 +153,7 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
 
     def _load(self, config_dir: Path, listed: list[str]) -> list[Notice]:
         try:
-            notices = load_all(config_dir, listed)
+            notices = load_all(config_dir, listed, cache.folder(config_dir))
         except DataErrors as exc:
             for error in exc.errors:
                 log.error(str(error))

@@ -22,7 +22,7 @@ import yaml
 
 from ..errors import DataError, DataErrors
 from ..model import Notice
-from . import messages, where
+from . import messages, stored, where
 from .build import Builder
 from .compose import compose
 from .prescan import scan
@@ -38,11 +38,15 @@ _KINDS = {
 }
 
 
-def load(path: str | Path, display: str | None = None, lines: dict[str, int] | None = None) -> Notice:
+def load(
+    path: str | Path, display: str | None = None, lines: dict[str, int] | None = None, place: Path | None = None
+) -> Notice:
     """Load and validate a data file; raise DataErrors listing every mistake. ``lines``,
-    if given, receives the line of each field path (for checks across notices)."""
+    if given, receives the line of each field path (for checks across notices); with
+    ``place`` (the build cache), a notice loaded before from the same bytes is reused
+    (stored.py)."""
     name = display or str(path)
-    return load_bytes(read(path, name), name, lines)
+    return load_bytes(read(path, name), name, lines, place)
 
 
 def read(path: str | Path, name: str) -> bytes:
@@ -78,9 +82,9 @@ def _too_big(size: int) -> str:
     return f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB），不像是数据文件"
 
 
-def load_bytes(raw: bytes, name: str, lines: dict[str, int] | None = None) -> Notice:
+def load_bytes(raw: bytes, name: str, lines: dict[str, int] | None = None, place: Path | None = None) -> Notice:
     """Decode, compose, build and validate; raise DataErrors if anything is wrong."""
-    notice, found = _loaded(raw, name)
+    notice, found = _loaded(raw, name, place)
     if lines is not None:
         lines.update(found)
     return notice
@@ -90,7 +94,11 @@ def load_bytes(raw: bytes, name: str, lines: dict[str, int] | None = None) -> No
 # after a clerk saves one notice, and the site's other notices are not read again (a
 # fifth of a rebuild's CPU time at 7 notices). Errors are not kept: raised each time.
 @lru_cache(maxsize=64)  # a site of many years' notices
-def _loaded(raw: bytes, name: str) -> tuple[Notice, Mapping[str, int]]:
+def _loaded(raw: bytes, name: str, place: Path | None) -> tuple[Notice, Mapping[str, int]]:
+    return stored.loaded(raw, name, place, lambda: _parsed(raw, name))
+
+
+def _parsed(raw: bytes, name: str) -> tuple[Notice, Mapping[str, int]]:
     if len(raw) > MAX_BYTES:
         raise DataErrors(name, [DataError(name, 0, "", _too_big(len(raw)))])
     raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM from Windows Notepad is harmless

@@ -11,9 +11,10 @@ from .load import load
 from .rules.base import Rules
 
 
-def load_all(root: Path, files: list[str]) -> list[Notice]:
+def load_all(root: Path, files: list[str], place: Path | None = None) -> list[Notice]:
     """The notices of ``files`` (relative to ``root``, as listed in mkdocs.yml), in the
-    listed order; raise DataErrors with the mistakes of every file at once."""
+    listed order; raise DataErrors with the mistakes of every file at once. With ``place``
+    (the build cache), each notice loaded before from the same bytes is reused (stored.py)."""
     loaded: list[tuple[str, Notice, Rules]] = []
     errors: list[DataError] = []
     failed: list[str] = []
@@ -21,7 +22,7 @@ def load_all(root: Path, files: list[str]) -> list[Notice]:
     for name in files:
         lines: dict[str, int] = {}
         try:
-            notice = load(root / name, Path(name).as_posix(), lines)
+            notice = load(root / name, Path(name).as_posix(), lines, place)
         except DataErrors as exc:
             errors += exc.errors
             failed.append(exc.file)
