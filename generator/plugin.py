@@ -166,13 +166,18 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]
     ) -> LiveReloadServer:
         # MkDocs polls what it watches every 0.5 s, on average a quarter of a second between
-        # a clerk's save and the rebuild. The data file and our templates (a small folder
-        # each, ~40 stats a poll) are polled every 0.05 s: watchdog gives each watch the observer's
-        # timeout when it is scheduled (its private ``_timeout``; kept only where it exists).
-        if isinstance(getattr(server.observer, "_timeout", None), (int, float)):
+        # a clerk's save and the rebuild. The data files (watchdog watches a file by its
+        # folder, a few stats a poll) are polled every 0.05 s: watchdog gives each watch the
+        # observer's timeout when it is scheduled (its private ``_timeout``; set only where it
+        # exists). Our templates, which only developers edit, keep MkDocs' interval: polled as
+        # often, their folder took ~7% of a core, slowing the rebuild the clerk waits for.
+        interval = getattr(server.observer, "_timeout", None)
+        if isinstance(interval, (int, float)):
             server.observer._timeout = PREVIEW_POLL
         for path in self.data_paths:
             server.watch(str(path))
+        if isinstance(interval, (int, float)):
+            server.observer._timeout = interval
         server.watch(str(Path(render.__file__).parent.parent / "templates"))
         self.preview = Preview(server)
         return server
@@ -267,8 +272,12 @@ class MinshengPlugin(BasePlugin[MinshengConfig]):
             finish(site, config_dir, custom, preview=preview, pages=self.written, hashed=hashed, minified=minified)
         except FinishError as exc:
             raise PluginError(str(exc)) from None
+        self._check_lock(config)
+        # Last: Pagefind uses every core, and the preview shows the page without waiting for it.
         if self.indexing is not None:
             self.indexing.start(site, config_dir, self._index_failed)
+
+    def _check_lock(self, config: MkDocsConfig) -> None:
         # Every published address must still be produced or redirected.
         lock_path = lock.path_for(self.data_paths[0])
         if not lock_path.is_file():
