@@ -4,6 +4,7 @@ bytes read by the same code, equal to a notice read anew, and never trusted for 
 from __future__ import annotations
 
 import importlib
+import io
 import os
 import pickle
 from collections.abc import Iterator
@@ -99,6 +100,22 @@ def test_a_damaged_or_foreign_entry_is_never_used(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(loader, "_parsed", lambda raw, name: calls.append(name) or parsed(raw, name))
     assert load(raw, tmp_path)[0] == fresh
     assert calls == [NAME]
+
+
+def test_the_unpickler_makes_only_the_models_own_classes() -> None:
+    unpickler = stored._Model(io.BytesIO(b""))
+    assert unpickler.find_class("generator.model.notice", "Notice") is Notice
+    refused = [
+        ("os", "system"),
+        ("builtins", "eval"),
+        ("generator.model.notice", "cached_property"),  # imported there, not the model's
+        ("generator.model.notice", "Notice.__class__"),  # type itself
+        ("generator.model.notice", "Notice.__init__.__code__.__class__"),  # the type of code
+    ]
+    for module, name in refused:
+        with pytest.raises(pickle.UnpicklingError) as caught:
+            unpickler.find_class(module, name)
+        assert str(caught.value) == f"{module}.{name}"
 
 
 def test_a_notice_with_mistakes_is_not_kept(tmp_path: Path) -> None:

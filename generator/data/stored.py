@@ -74,9 +74,12 @@ class _Model(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in PLAIN:
             return super().find_class(module, name)
-        if module == "generator.model" or module.startswith("generator.model."):
+        # A class the model defines, by its own name: not one of its functions, not a class
+        # it imports, and no dotted path (Notice.__init__.__code__.__class__ would reach the
+        # types that make code).
+        if (module == "generator.model" or module.startswith("generator.model.")) and "." not in name:
             found = super().find_class(module, name)
-            if isinstance(found, type):  # a class of the model, never one of its functions
+            if isinstance(found, type) and found.__module__.startswith("generator.model"):
                 return found
         raise pickle.UnpicklingError(f"{module}.{name}")
 
