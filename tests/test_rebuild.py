@@ -273,10 +273,26 @@ def test_a_file_is_made_again_only_when_its_maker_or_what_it_is_given_differs() 
     assert not same_call(lambda: "甲", lambda: "甲")  # not known to make the same
 
 
+_CATEGORIES = {"new": "improved", "improved": "continued", "continued": "new"}
+
+
 def _others_changed(notice: Notice, keep: set[str]) -> Notice:
-    """``notice`` with every project not in ``keep`` changed: another name, keyword and no reports."""
+    """``notice`` with every project not in ``keep`` changed: another name, name in the
+    text, explanation, category, keyword; no notes and no reports."""
     projects = tuple(
-        p if p.id in keep else dataclasses.replace(p, name=p.name + "（改）", keywords=(*p.keywords, "改"), reports=())
+        p
+        if p.id in keep
+        else dataclasses.replace(
+            p,
+            name=p.name + "（改）",
+            name_in_annex=not p.name_in_annex,
+            body_name=(p.body_name or p.name) + "（改）",
+            explanation=(p.explanation or "") + "（改）",
+            category=_CATEGORIES[p.category],
+            keywords=(*p.keywords, "改"),
+            notes=(),
+            reports=(),
+        )
         for p in notice.projects
     )
     return dataclasses.replace(notice, projects=projects)
