@@ -177,8 +177,9 @@ def _told(plan: Plan, page: Page) -> tuple[Any, ...]:
 @dataclass
 class Kept:
     """What one ``make serve`` keeps from a build to the next: the last build's outputs,
-    each page's Markdown and each file as made, the notices as read, and the site files'
-    digests and pages' anchors (by size and time, ``filememo.py``)."""
+    each page's Markdown and each file as made, the notices as read and each one's plan,
+    the site files' digests and pages' anchors (by size and time, ``filememo.py``), our
+    scripts and styles as minified, and the installed theme's files (``themefiles.py``)."""
 
     memory: Memory = field(default_factory=Memory)
     renders: Renders = field(default_factory=Renders)
